@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Sheaf",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "sheaf", targets: ["sheaf"]),
+        .library(name: "SheafKit", targets: ["SheafKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .systemLibrary(
+            name: "CLibZip",
+            pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
+        ),
+        .target(
+            name: "SheafKit",
+            dependencies: [
+                "CLibXML2",
+                "CLibZip",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [
+                .embedInCode("Templates/chapter.mustache"),
+                .embedInCode("Templates/titlepage.mustache"),
+                .embedInCode("Templates/nav.mustache"),
+                .embedInCode("Templates/style.css.mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "sheaf",
+            dependencies: [
+                "SheafKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SheafKitTests",
+            dependencies: ["SheafKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

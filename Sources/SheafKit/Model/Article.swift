@@ -1,0 +1,40 @@
+/// What Sheaf knows about one article apart from its body: enough to group, sort, de-duplicate and list it.
+public struct ArticleHeader: Sendable, Hashable, Codable {
+    /// The file stem: the source site's article id (`407787` for `pages/73/407787.md`).
+    public var id: String
+    /// The article's folder name (`73`).
+    public var channel: String
+    /// The article's own title, cleaned of entities and stray whitespace; never empty.
+    public var title: String
+    /// The date from the dateline, else from the source URL; nil when neither has one.
+    public var date: ArticleDate?
+    /// The original article's URL as the file gives it (`原文地址…：URL`), if any.
+    public var source: String?
+    /// The publishing site's name from the dateline (`明慧网`, `看中国`), else the source URL's host.
+    public var site: String?
+    /// Every input path merged into this article, as opened; the first is the one read.
+    public var files: [String]
+
+    public init(id: String, channel: String, title: String, date: ArticleDate?, source: String?,
+                site: String?, files: [String]) {
+        self.id = id
+        self.channel = channel
+        self.title = title
+        self.date = date
+        self.source = source
+        self.site = site
+        self.files = files
+    }
+}
+
+/// One article as read from its file: the header and the raw HTML of its content.
+public struct Article: Sendable, Equatable, Codable {
+    public var header: ArticleHeader
+    /// The article's HTML between the navigation line and the share block, as found (still soup).
+    public var bodyHTML: String
+
+    public init(header: ArticleHeader, bodyHTML: String) {
+        self.header = header
+        self.bodyHTML = bodyHTML
+    }
+}

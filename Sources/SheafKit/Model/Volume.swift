@@ -1,0 +1,54 @@
+/// How articles are grouped into books.
+public enum Grouping: String, Sendable, Codable, CaseIterable {
+    case week, month, day, channel, all
+}
+
+/// One book to make: its name, its sections and the articles in reading order (no bodies yet).
+public struct Volume: Sendable, Equatable, Codable {
+    /// A stable key for the volume within its collection: `2021-W03`, `2021-01`, `2021-01-18`,
+    /// `channel-73`, `all`, `undated`.
+    public var key: String
+    /// The book's title (`mh-news 2021-W03`).
+    public var title: String
+    /// A short line under the title: the date range, the channel (`18–24 January 2021`).
+    public var subtitle: String?
+    /// The collection's name (`mh-news`).
+    public var collection: String
+    /// ASCII file name of the book (`mh-news-2021-W03.epub`).
+    public var fileName: String
+    /// BCP 47 language tag for the book (`zh`, `en`).
+    public var language: String
+    /// Sections in reading order; a section without a title means the volume has no sections.
+    public var sections: [VolumeSection]
+
+    public init(key: String, title: String, subtitle: String?, collection: String, fileName: String,
+                language: String, sections: [VolumeSection]) {
+        self.key = key
+        self.title = title
+        self.subtitle = subtitle
+        self.collection = collection
+        self.fileName = fileName
+        self.language = language
+        self.sections = sections
+    }
+
+    /// All articles in reading order.
+    public var articles: [ArticleHeader] { sections.flatMap(\.articles) }
+
+    /// The newest article date in the volume, if any article is dated.
+    public var newestDate: ArticleDate? { articles.compactMap(\.date).max() }
+    /// The oldest article date in the volume, if any article is dated.
+    public var oldestDate: ArticleDate? { articles.compactMap(\.date).min() }
+}
+
+/// A run of articles inside a volume, e.g. one day of a weekly digest.
+public struct VolumeSection: Sendable, Equatable, Codable {
+    /// The heading in the table of contents (`2021-01-18 星期一`), or nil for an unsectioned volume.
+    public var title: String?
+    public var articles: [ArticleHeader]
+
+    public init(title: String?, articles: [ArticleHeader]) {
+        self.title = title
+        self.articles = articles
+    }
+}

@@ -1,0 +1,2 @@
+import SheafKit
+print("sheaf: under construction")
