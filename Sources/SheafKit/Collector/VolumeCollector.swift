@@ -1,0 +1,42 @@
+/// Groups articles into volumes: de-duplicates, buckets by the chosen grouping, orders and names them.
+///
+/// Pure: the same headers in any order give the same volumes.
+public struct VolumeCollector: Sendable {
+    /// The volumes to make, in a stable order, and what the user should know about the grouping.
+    public struct Collection: Sendable, Equatable {
+        public var volumes: [Volume]
+        public var notes: [Diagnostic]
+    }
+
+    public let options: CollectorOptions
+
+    public init(options: CollectorOptions) {
+        self.options = options
+    }
+
+    public func collect(_ headers: [ArticleHeader]) -> Collection {
+        let firstFile = { (h: ArticleHeader) in h.files.first ?? "" }
+        let inFileOrder = headers.sorted { firstFile($0).utf8.lexicographicallyPrecedes(firstFile($1).utf8) }
+        let merged = Deduplicator().merge(inFileOrder)
+        let language = options.language ?? LanguageGuess.language(ofTitles: merged.articles.map(\.title))
+        let naming = VolumeNaming(options: options, language: language)
+
+        var buckets: [VolumeNaming.Key: [ArticleHeader]] = [:]
+        for article in merged.articles {
+            buckets[naming.key(for: article), default: []].append(article)
+        }
+        var notes = merged.notes
+        let volumes = buckets.keys.sorted().map { key -> Volume in
+            let articles = buckets[key, default: []].sorted(by: ArticleOrder.precedes)
+            if key == .undated {
+                for article in articles {
+                    notes.append(Diagnostic(.warning, stage: .collect, file: article.files.first ?? article.id,
+                                            "no date in the dateline or the source URL; "
+                                            + "put in \(naming.fileName(for: key))"))
+                }
+            }
+            return naming.volume(for: key, articles: articles)
+        }
+        return Collection(volumes: volumes, notes: notes)
+    }
+}

@@ -1,0 +1,125 @@
+/// Keys, titles, file names and sections of volumes: everything predictable about how a volume is named.
+struct VolumeNaming {
+    /// Which volume an article belongs to. Dated keys sort chronologically; `undated` sorts last.
+    enum Key: Hashable, Comparable {
+        case period(String)     // `2021-W03`, `2021-01`, `2021-01-18`: zero-padded, so text order is time order
+        case channel(String)
+        case all
+        case undated
+
+        static func < (lhs: Key, rhs: Key) -> Bool {
+            switch (lhs, rhs) {
+            case let (.period(a), .period(b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
+            case let (.channel(a), .channel(b)): return ArticleOrder.idPrecedes(a, b)
+            default: return lhs.rank < rhs.rank
+            }
+        }
+
+        private var rank: Int {
+            switch self {
+            case .period: 0
+            case .channel: 1
+            case .all: 2
+            case .undated: 3
+            }
+        }
+    }
+
+    let options: CollectorOptions
+    let language: String
+
+    private var isChinese: Bool { language.lowercased().hasPrefix("zh") }
+    private var displayName: String { options.title ?? options.collection }
+    private var slug: String { FileNameSlug.slug(options.collection, fallback: "sheaf") }
+
+    func key(for article: ArticleHeader) -> Key {
+        switch options.grouping {
+        case .channel: return .channel(article.channel)
+        case .all: return .all
+        case .week, .month, .day:
+            guard let date = article.date else { return .undated }
+            return .period(periodName(date))
+        }
+    }
+
+    func fileName(for key: Key) -> String {
+        switch key {
+        case .period(let name): return "\(slug)-\(name).epub"
+        case .channel(let name): return "\(slug)-channel-\(FileNameSlug.slug(name, fallback: nil)).epub"
+        case .all: return "\(slug).epub"
+        case .undated: return "\(slug)-undated.epub"
+        }
+    }
+
+    func volume(for key: Key, articles: [ArticleHeader]) -> Volume {
+        let title: String
+        let keyText: String
+        switch key {
+        case .period(let name): (keyText, title) = (name, "\(displayName) \(name)")
+        case .channel(let name): (keyText, title) = ("channel-\(name)", "\(displayName) channel \(name)")
+        case .all: (keyText, title) = ("all", displayName)
+        case .undated: (keyText, title) = ("undated", "\(displayName) undated")
+        }
+        return Volume(key: keyText, title: title, subtitle: subtitle(of: articles), collection: options.collection,
+                      fileName: fileName(for: key), language: language, sections: sections(for: key, articles))
+    }
+
+    // MARK: - Periods and sections
+
+    private func periodName(_ date: ArticleDate) -> String {
+        switch options.grouping {
+        case .week:
+            let (year, week) = date.isoWeek
+            return "\(ArticleDate.pad(year, 4))-W\(ArticleDate.pad(week, 2))"
+        case .month: return "\(ArticleDate.pad(date.year, 4))-\(ArticleDate.pad(date.month, 2))"
+        default: return date.description
+        }
+    }
+
+    /// Days within a week or month; months within a channel or the whole collection; none for a day.
+    private func sections(for key: Key, _ articles: [ArticleHeader]) -> [VolumeSection] {
+        let sectionTitle: (ArticleHeader) -> String?
+        switch (key, options.grouping) {
+        case (.undated, _), (_, .day): return [VolumeSection(title: nil, articles: articles)]
+        case (_, .week), (_, .month): sectionTitle = { $0.date.map(dayTitle) ?? undatedTitle }
+        default: sectionTitle = { $0.date.map(monthTitle) ?? undatedTitle }
+        }
+        var sections: [VolumeSection] = []
+        for article in articles {
+            let title = sectionTitle(article)
+            if sections.last?.title == title {
+                sections[sections.count - 1].articles.append(article)
+            } else {
+                sections.append(VolumeSection(title: title, articles: [article]))
+            }
+        }
+        return sections
+    }
+
+    private var undatedTitle: String { isChinese ? "日期不详" : "Undated" }
+
+    private func dayTitle(_ date: ArticleDate) -> String {
+        let weekday = date.isoWeekday - 1
+        if isChinese {
+            return "\(date.month)月\(date.day)日 星期" + ["一", "二", "三", "四", "五", "六", "日"][weekday]
+        }
+        let name = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][weekday]
+        return "\(name), \(date.day) \(monthNames[date.month - 1])"
+    }
+
+    private func monthTitle(_ date: ArticleDate) -> String {
+        isChinese ? "\(date.year)年\(date.month)月" : "\(monthNames[date.month - 1]) \(date.year)"
+    }
+
+    private var monthNames: [String] {
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+         "November", "December"]
+    }
+
+    /// The date range the volume's articles span, e.g. `2021-01-18 – 2021-01-24`.
+    private func subtitle(of articles: [ArticleHeader]) -> String? {
+        let dates = articles.compactMap(\.date)
+        guard let first = dates.min(), let last = dates.max() else { return nil }
+        return first == last ? first.description : "\(first) – \(last)"
+    }
+}
