@@ -48,6 +48,8 @@ enum PageContext {
         context["titlepageLabel"] = labels.titlepage
         context["bodymatterLabel"] = labels.bodymatter
         context["titlepageHref"] = titlepageHref
+        // The landmark points at the contents list readers see in the spine, not at this (non-spine) page.
+        context["contentsHref"] = volume.articles.isEmpty ? titlepageHref : titlepageHref + "#contents"
         context["bodymatterHref"] = firstFiles.first
         context["sections"] = sections(volume, hrefs: firstFiles)
         return context
