@@ -27,7 +27,7 @@ enum NCXDocument {
             #"<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="\#(XMLText.escaped(book.metadata.language))">"#,
             "  <head>",
             #"    <meta name="dtb:uid" content="\#(XMLText.escaped(book.metadata.identifier))"/>"#,
-            #"    <meta name="dtb:depth" content="\#(depth(book.tableOfContents))"/>"#,
+            #"    <meta name="dtb:depth" content="\#(max(1, depth(book.tableOfContents)))"/>"#,
             #"    <meta name="dtb:totalPageCount" content="0"/>"#,
             #"    <meta name="dtb:maxPageNumber" content="0"/>"#,
             "  </head>",
@@ -38,6 +38,6 @@ enum NCXDocument {
     }
 
     private static func depth(_ entries: [Book.ContentsEntry]) -> Int {
-        entries.map { 1 + depth($0.children) }.max() ?? 1
+        entries.map { 1 + depth($0.children) }.max() ?? 0
     }
 }
