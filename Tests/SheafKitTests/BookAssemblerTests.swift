@@ -8,7 +8,8 @@ import Testing
 /// Small volumes shared by the packager's tests.
 enum SampleVolume {
     static func article(_ id: String, _ title: String, date: ArticleDate? = ArticleDate(year: 2021, month: 1, day: 18),
-                        source: String? = nil, site: String? = "明慧网") -> ArticleHeader {
+                        source: String?? = nil, site: String? = "明慧网") -> ArticleHeader {
+        // `source: .some(nil)` makes an article without a source; leaving it out gives a typical one.
         ArticleHeader(id: id, channel: "73", title: title, date: date,
                       source: source ?? "https://www.minghui.org/mh/articles/2021/1/18/\(id).html",
                       site: site, files: ["pages/73/\(id).md"])

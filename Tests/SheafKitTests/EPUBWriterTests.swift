@@ -96,7 +96,7 @@ import Testing
 /// Synthetic volumes that exercise what EPUBCheck and readers care about.
 enum SampleBooks {
     static func all() -> [(Volume, [Chapter])] {
-        [cjkSectioned(), englishFlat(), undated()]
+        [cjkSectioned(), englishFlat(), undated(), empty()]
     }
 
     private static let paragraph = "<p>明慧网通讯员报道：这是一段用于测试的中文段落，包含标点符号、数字 2021 和英文 word，以检验两端对齐与首行缩进的效果。</p>"
@@ -124,16 +124,20 @@ enum SampleBooks {
     private static func englishFlat() -> (Volume, [Chapter]) {
         let a = SampleVolume.article("1", "Tom & Jerry <live> \"quoted\" 'single'", source: "http://example.com/a b?x=1&y=<2>",
                                      site: "Example News")
-        let b = SampleVolume.article("2", "No source, no site", source: nil, site: nil)
+        let b = SampleVolume.article("2", "No source, no site", source: .some(nil), site: nil)
         var volume = SampleVolume.volume(sections: [VolumeSection(title: nil, articles: [a, b])], language: "en")
         volume.title = "News & <Views> \"2021\""
         volume.subtitle = "A week's reading"
         volume.fileName = "news-en.epub"
         let text = "<p>An English paragraph with enough words to wrap across a line or two on a small e-ink screen.</p>"
-        var bNoSource = b
-        bNoSource.source = nil
-        volume.sections[0].articles[1] = bNoSource
-        return (volume, [Chapter(article: a, blocks: [text, text]), Chapter(article: bNoSource, blocks: [text])])
+        return (volume, [Chapter(article: a, blocks: [text, text]), Chapter(article: b, blocks: [text])])
+    }
+
+    /// No articles and no language: still a valid book.
+    private static func empty() -> (Volume, [Chapter]) {
+        var volume = SampleVolume.volume(sections: [VolumeSection(title: "Empty section", articles: [])], language: "")
+        volume.fileName = "empty.epub"
+        return (volume, [])
     }
 
     private static func undated() -> (Volume, [Chapter]) {

@@ -21,6 +21,7 @@ enum PageContext {
             context["sourceText"] = source
             context["sourceHref"] = SourceLink.href(for: source)
         }
+        context["hasByline"] = ["site", "date", "sourceText"].contains { context[$0] != nil }
         return context
     }
 
