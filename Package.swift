@@ -31,9 +31,9 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [
-                .embedInCode("Templates/chapter.mustache"),
-                .embedInCode("Templates/titlepage.mustache"),
-                .embedInCode("Templates/nav.mustache"),
+                .embedInCode("Templates/chapter.xhtml.mustache"),
+                .embedInCode("Templates/titlepage.xhtml.mustache"),
+                .embedInCode("Templates/nav.xhtml.mustache"),
                 .embedInCode("Templates/style.css.mustache"),
             ]
         ),

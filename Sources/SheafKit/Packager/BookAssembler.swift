@@ -1,0 +1,119 @@
+import Foundation
+
+/// Turns a volume and its normalized chapters into a `Book`: pages rendered from templates, metadata,
+/// manifest, spine and table of contents. Pure: same inputs, same book.
+public struct BookAssembler: Sendable {
+    private let templates: TemplateSet
+    private let environment: BuildEnvironment
+    /// A chapter whose page would be larger than this many bytes is split between blocks.
+    let partLimit: Int
+
+    public init(templates: TemplateSet, environment: BuildEnvironment) {
+        self.init(templates: templates, environment: environment, partLimit: 250_000)
+    }
+
+    init(templates: TemplateSet, environment: BuildEnvironment, partLimit: Int) {
+        self.templates = templates
+        self.environment = environment
+        self.partLimit = partLimit
+    }
+
+    /// Assembles the book; `chapters` must be parallel to `volume.articles`.
+    public func assemble(_ volume: Volume, chapters: [Chapter]) throws -> Book {
+        guard chapters.count == volume.articles.count else {
+            throw SheafError(stage: .assemble, file: volume.fileName,
+                             "\(chapters.count) chapters for \(volume.articles.count) articles")
+        }
+        var volume = volume
+        if volume.language.trimmingCharacters(in: .whitespaces).isEmpty { volume.language = "und" }
+
+        var chapterResources: [Book.Resource] = []
+        var chapterFiles: [[String]] = []
+        for (index, chapter) in chapters.enumerated() {
+            let parts = chapterParts(chapter, number: index + 1, language: volume.language)
+            chapterResources += parts
+            chapterFiles.append(parts.map(\.path))
+        }
+        let firstFiles = chapterFiles.map { String($0[0].dropFirst(Book.packageFolder.count + 1)) }
+
+        let navigation = page(id: "nav", href: "nav.xhtml", properties: ["nav"],
+                              templates.render(TemplateSet.navigation, PageContext.navigation(volume, firstFiles: firstFiles)))
+        let titlepage = page(id: "titlepage", href: PageContext.titlepageHref, properties: [],
+                             templates.render(TemplateSet.titlepage, PageContext.titlepage(volume, firstFiles: firstFiles)))
+        let style = Book.Resource(id: "style", href: PageContext.stylesheetHref, mediaType: "text/css", properties: [],
+                                  contents: Data(templates.render(TemplateSet.style, ["language": volume.language]).utf8))
+
+        return Book(metadata: metadata(volume),
+                    resources: [navigation, titlepage] + chapterResources + [style],
+                    spine: [titlepage.id] + chapterResources.map(\.id),
+                    tableOfContents: tableOfContents(volume, firstFiles: firstFiles),
+                    chapterFiles: chapterFiles)
+    }
+
+    // MARK: - Chapters
+
+    /// The chapter's page, or its parts when the page would exceed the limit.
+    private func chapterParts(_ chapter: Chapter, number: Int, language: String) -> [Book.Resource] {
+        let blocks = chapter.blocks.map(XMLText.legal)
+        let render = { (range: Range<Int>, first: Bool) in
+            templates.render(TemplateSet.chapter, PageContext.chapter(
+                chapter.article, body: blocks[range].joined(separator: "\n"), firstPart: first, language: language))
+        }
+        var ranges = [0..<blocks.count]
+        let whole = render(ranges[0], true)
+        if whole.utf8.count > partLimit {
+            ranges = ChapterSplitter.parts(blockSizes: blocks.map { $0.utf8.count + 1 }, limit: partLimit,
+                                           firstOverhead: render(0..<0, true).utf8.count,
+                                           laterOverhead: render(0..<0, false).utf8.count)
+        }
+        let name = "c" + ArticleDate.pad(number, 4)
+        return ranges.enumerated().map { part, range in
+            let id = part == 0 ? name : "\(name)-\(part + 1)"
+            let text = ranges.count == 1 ? whole : render(range, part == 0)
+            return page(id: id, href: "\(PageContext.textFolder)/\(id).xhtml", properties: [], text)
+        }
+    }
+
+    private func page(id: String, href: String, properties: [String], _ text: String) -> Book.Resource {
+        Book.Resource(id: id, href: href, mediaType: "application/xhtml+xml", properties: properties,
+                      contents: Data(text.utf8))
+    }
+
+    // MARK: - Metadata and contents
+
+    private func metadata(_ volume: Volume) -> Book.Metadata {
+        var seen: Set<String> = []
+        let sources = volume.articles.compactMap { article -> String? in
+            guard let source = article.source.map(XMLText.legal)?.trimmingCharacters(in: .whitespacesAndNewlines),
+                  !source.isEmpty, seen.insert(source).inserted else { return nil }
+            return source
+        }
+        return Book.Metadata(identifier: BookIdentifier.identifier(for: volume),
+                             title: XMLText.legal(volume.title),
+                             subtitle: volume.subtitle.map(XMLText.legal),
+                             language: volume.language,
+                             creator: XMLText.legal(volume.collection),
+                             date: volume.newestDate,
+                             modified: BookTimestamp.modified(for: volume, environment: environment),
+                             sources: sources)
+    }
+
+    /// Entries per article by title, nested under section headings when the sections have titles.
+    private func tableOfContents(_ volume: Volume, firstFiles: [String]) -> [Book.ContentsEntry] {
+        var index = 0
+        var entries: [Book.ContentsEntry] = []
+        for section in volume.sections {
+            let articles = section.articles.map { article in
+                defer { index += 1 }
+                return Book.ContentsEntry(title: XMLText.legal(article.title), href: firstFiles[index], children: [])
+            }
+            guard let first = articles.first else { continue }
+            if let heading = section.title.map(XMLText.legal), !heading.isEmpty {
+                entries.append(Book.ContentsEntry(title: heading, href: first.href, children: articles))
+            } else {
+                entries += articles
+            }
+        }
+        return entries
+    }
+}

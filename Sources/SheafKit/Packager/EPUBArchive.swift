@@ -1,0 +1,74 @@
+import CLibZip
+import Foundation
+
+/// The zip container of an EPUB, written with libzip: the one file that talks to libzip.
+///
+/// libzip writes into a temporary file beside the destination and renames it into place on close, so a
+/// failed write leaves an existing book untouched.
+enum EPUBArchive {
+    /// One file of the archive.
+    struct Entry: Sendable, Equatable {
+        var path: String
+        var contents: Data
+        /// Deflated, or stored as-is (the `mimetype` entry must be stored).
+        var compressed: Bool
+    }
+
+    /// Writes `entries` in order, all stamped with `modified` (UTC, as DOS time), to `path`.
+    static func write(_ entries: [Entry], modified: BookTimestamp, to path: String) throws {
+        var openError: Int32 = 0
+        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &openError) else {
+            throw SheafError(stage: .write, file: path, "cannot create archive: \(describe(openError))")
+        }
+        var isClosed = false
+        // Until `zip_close` succeeds the archive is still open: discarding it removes the temporary file.
+        defer { if !isClosed { zip_discard(archive) } }
+        let stamp = modified.dosDateTime
+        for entry in entries {
+            try add(entry, stamp: stamp, to: archive, path: path)
+        }
+        guard zip_close(archive) == 0 else {
+            throw SheafError(stage: .write, file: path, "cannot write archive: \(String(cString: zip_strerror(archive)))")
+        }
+        isClosed = true
+    }
+
+    // MARK: - Entries
+
+    private static func add(_ entry: Entry, stamp: (date: UInt16, time: UInt16), to archive: OpaquePointer,
+                            path: String) throws {
+        let failure = { (what: String) in
+            SheafError(stage: .write, file: path, "\(what) \(entry.path): \(String(cString: zip_strerror(archive)))")
+        }
+        // libzip reads the bytes only at `zip_close`: give it its own malloc'd copy, which it frees.
+        let count = entry.contents.count
+        guard let buffer = malloc(max(count, 1)) else {
+            throw SheafError(stage: .write, file: path, "out of memory for \(entry.path)")
+        }
+        entry.contents.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: count)
+        guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(count), 1) else {
+            free(buffer)
+            throw failure("cannot buffer")
+        }
+        let index = zip_file_add(archive, entry.path, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
+        guard index >= 0 else {
+            zip_source_free(source)
+            throw failure("cannot add")
+        }
+        let entryIndex = zip_uint64_t(index)
+        let method = entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
+        // DOS time rather than `zip_file_set_mtime`, which goes through localtime() and so through TZ.
+        guard zip_set_file_compression(archive, entryIndex, method, 0) == 0,
+              zip_file_set_dostime(archive, entryIndex, stamp.time, stamp.date, 0) == 0,
+              zip_file_set_external_attributes(archive, entryIndex, 0, zip_uint8_t(ZIP_OPSYS_UNIX),
+                                               zip_uint32_t(0o100644) << 16) == 0
+        else { throw failure("cannot set attributes of") }
+    }
+
+    private static func describe(_ code: Int32) -> String {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        return String(cString: zip_error_strerror(&error))
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Writes a `Book` to an `.epub` file: `mimetype` first and stored, then the package files and content.
+public struct EPUBWriter: Sendable {
+    public init() {}
+
+    /// Writes the book atomically to `path`, creating its folder if missing.
+    public func write(_ book: Book, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw SheafError(stage: .write, file: path, "cannot create folder \(folder): \(error.localizedDescription)")
+            }
+        }
+        try EPUBArchive.write(Self.entries(of: book), modified: book.metadata.modified, to: path)
+    }
+
+    /// Every file of the archive, in the order written.
+    static func entries(of book: Book) -> [EPUBArchive.Entry] {
+        let package = { (name: String) in Book.packageFolder + "/" + name }
+        return [
+            EPUBArchive.Entry(path: "mimetype", contents: Data("application/epub+zip".utf8), compressed: false),
+            EPUBArchive.Entry(path: "META-INF/container.xml", contents: Data(PackageDocument.container.utf8),
+                              compressed: true),
+            EPUBArchive.Entry(path: package(PackageDocument.href), contents: Data(PackageDocument.xml(for: book).utf8),
+                              compressed: true),
+            EPUBArchive.Entry(path: package(NCXDocument.href), contents: Data(NCXDocument.xml(for: book).utf8),
+                              compressed: true),
+        ] + book.resources.map { EPUBArchive.Entry(path: $0.path, contents: $0.contents, compressed: true) }
+    }
+}

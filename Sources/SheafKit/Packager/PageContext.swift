@@ -1,0 +1,91 @@
+/// The values each page template sees, as plain dictionaries: strings are cleaned of characters XML
+/// forbids here; escaping is the template's `{{…}}`.
+enum PageContext {
+    /// Where the pages sit relative to the package document.
+    static let textFolder = "text"
+    static let stylesheetHref = "style/style.css"
+    static let titlepageHref = "text/titlepage.xhtml"
+
+    /// One part of a chapter: the first carries the heading and byline.
+    static func chapter(_ article: ArticleHeader, body: String, firstPart: Bool, language: String) -> [String: Any] {
+        var context: [String: Any] = [
+            "language": language,
+            "title": XMLText.legal(article.title),
+            "firstPart": firstPart,
+            "body": body,
+            "stylesheet": "../" + stylesheetHref,
+        ]
+        context["site"] = article.site.map(XMLText.legal).flatMap { $0.isEmpty ? nil : $0 }
+        context["date"] = article.date?.description
+        if let source = article.source.map(XMLText.legal), !source.isEmpty {
+            context["sourceText"] = source
+            context["sourceHref"] = SourceLink.href(for: source)
+        }
+        context["hasByline"] = ["site", "date", "sourceText"].contains { context[$0] != nil }
+        return context
+    }
+
+    /// The title page: the book's names and dates, then the contents linking to the chapters.
+    static func titlepage(_ volume: Volume, firstFiles: [String]) -> [String: Any] {
+        let labels = PageLabels.forLanguage(volume.language)
+        var context = common(volume)
+        context["collection"] = XMLText.legal(volume.collection)
+        context["subtitle"] = volume.subtitle.map(XMLText.legal).flatMap { $0.isEmpty ? nil : $0 }
+        context["dateRange"] = dateRange(volume)
+        context["articleCount"] = labels.articleCount(volume.articles.count)
+        context["stylesheet"] = "../" + stylesheetHref
+        // Chapter files are relative to the package document; the title page lives beside them.
+        let prefix = textFolder + "/"
+        context["sections"] = sections(volume, hrefs: firstFiles.map { String($0.dropFirst(prefix.count)) })
+        return context
+    }
+
+    /// The navigation document: the table of contents and the landmarks.
+    static func navigation(_ volume: Volume, firstFiles: [String]) -> [String: Any] {
+        let labels = PageLabels.forLanguage(volume.language)
+        var context = common(volume)
+        context["stylesheet"] = stylesheetHref
+        context["landmarksLabel"] = labels.landmarks
+        context["titlepageLabel"] = labels.titlepage
+        context["bodymatterLabel"] = labels.bodymatter
+        context["titlepageHref"] = titlepageHref
+        // The landmark points at the contents list readers see in the spine, not at this (non-spine) page.
+        context["contentsHref"] = volume.articles.isEmpty ? titlepageHref : titlepageHref + "#contents"
+        context["bodymatterHref"] = firstFiles.first
+        context["sections"] = sections(volume, hrefs: firstFiles)
+        return context
+    }
+
+    // MARK: - Parts
+
+    private static func common(_ volume: Volume) -> [String: Any] {
+        [
+            "language": volume.language,
+            "title": XMLText.legal(volume.title),
+            "contentsLabel": PageLabels.forLanguage(volume.language).contents,
+            "hasArticles": !volume.articles.isEmpty,
+        ]
+    }
+
+    /// Sections with their articles; `hrefs` is parallel to `volume.articles`. Empty sections are left out.
+    private static func sections(_ volume: Volume, hrefs: [String]) -> [[String: Any]] {
+        var index = 0
+        var result: [[String: Any]] = []
+        for section in volume.sections {
+            let articles: [[String: Any]] = section.articles.map { article in
+                defer { index += 1 }
+                return ["title": XMLText.legal(article.title), "href": hrefs[index]]
+            }
+            guard !articles.isEmpty else { continue }
+            var entry: [String: Any] = ["articles": articles]
+            entry["heading"] = section.title.map(XMLText.legal).flatMap { $0.isEmpty ? nil : $0 }
+            result.append(entry)
+        }
+        return result
+    }
+
+    private static func dateRange(_ volume: Volume) -> String? {
+        guard let oldest = volume.oldestDate, let newest = volume.newestDate else { return nil }
+        return oldest == newest ? oldest.description : "\(oldest) – \(newest)"
+    }
+}

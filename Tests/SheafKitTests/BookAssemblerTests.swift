@@ -1,0 +1,147 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import SheafKit
+
+/// Small volumes shared by the packager's tests.
+enum SampleVolume {
+    static func article(_ id: String, _ title: String, date: ArticleDate? = ArticleDate(year: 2021, month: 1, day: 18),
+                        source: String?? = nil, site: String? = "明慧网") -> ArticleHeader {
+        // `source: .some(nil)` makes an article without a source; leaving it out gives a typical one.
+        ArticleHeader(id: id, channel: "73", title: title, date: date,
+                      source: source ?? "https://www.minghui.org/mh/articles/2021/1/18/\(id).html",
+                      site: site, files: ["pages/73/\(id).md"])
+    }
+
+    static func volume(sections: [VolumeSection], language: String = "zh") -> Volume {
+        Volume(key: "2021-W03", title: "mh-news 2021-W03", subtitle: "18–24 January 2021", collection: "mh-news",
+               fileName: "mh-news-2021-W03.epub", language: language, sections: sections)
+    }
+
+    /// Two untitled-section articles.
+    static let flat = volume(sections: [VolumeSection(title: nil, articles: [
+        article("407787", "大陆法轮功学员 & <朋友>"),
+        article("407788", "\"Quoted\" title", date: ArticleDate(year: 2021, month: 1, day: 20)),
+    ])])
+
+    /// Two days, three articles.
+    static let sectioned = volume(sections: [
+        VolumeSection(title: "2021-01-18 星期一", articles: [article("1", "第一篇"), article("2", "第二篇")]),
+        VolumeSection(title: "2021-01-19 星期二", articles: [article("3", "第三篇", date: ArticleDate(year: 2021, month: 1, day: 19))]),
+    ])
+
+    static func chapters(for volume: Volume) -> [Chapter] {
+        volume.articles.map { Chapter(article: $0, blocks: ["<p>\($0.id) 正文第一段。</p>", "<p>第二段 &amp; more.</p>"]) }
+    }
+
+    /// Parses with Foundation's XML parser: true when the text is well-formed XML.
+    static func isWellFormed(_ text: String) -> Bool {
+        XMLParser(data: Data(text.utf8)).parse()
+    }
+
+    static func book(_ volume: Volume, environment: BuildEnvironment = BuildEnvironment()) throws -> Book {
+        try BookAssembler(templates: TemplateSet.builtIn(), environment: environment)
+            .assemble(volume, chapters: chapters(for: volume))
+    }
+}
+
+@Suite struct BookAssemblerTests {
+    private func text(_ book: Book, _ href: String) -> String {
+        book.resources.first { $0.href == href }.map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
+    }
+
+    @Test func filesSpineAndChapterFiles() throws {
+        let book = try SampleVolume.book(SampleVolume.flat)
+        #expect(book.resources.map(\.href) == ["nav.xhtml", "text/titlepage.xhtml", "text/c0001.xhtml",
+                                               "text/c0002.xhtml", "style/style.css"])
+        #expect(book.spine == ["titlepage", "c0001", "c0002"])
+        #expect(book.chapterFiles == [["OEBPS/text/c0001.xhtml"], ["OEBPS/text/c0002.xhtml"]])
+        #expect(book.resources[0].properties == ["nav"])
+    }
+
+    @Test func chapterHasEscapedTitleBylineAndBlocks() throws {
+        let volume = SampleVolume.volume(sections: [VolumeSection(title: nil, articles: [
+            SampleVolume.article("9", "A & B <c>", source: "http://example.com/a b/文章?x=1&y=2"),
+        ])])
+        let page = text(try SampleVolume.book(volume), "text/c0001.xhtml")
+        #expect(page.contains("<h1>A &amp; B &lt;c&gt;</h1>"))
+        #expect(page.contains(#"lang="zh" xml:lang="zh""#))
+        #expect(page.contains(#"href="http://example.com/a%20b/%E6%96%87%E7%AB%A0?x=1&amp;y=2""#))
+        #expect(page.contains(#"<time datetime="2021-01-18">2021-01-18</time>"#))
+        #expect(page.contains("<p>9 正文第一段。</p>\n<p>第二段 &amp; more.</p>"))
+        #expect(SampleVolume.isWellFormed(page))
+    }
+
+    @Test func untitledSectionsGiveAFlatContents() throws {
+        let book = try SampleVolume.book(SampleVolume.flat)
+        #expect(book.tableOfContents.map(\.title) == ["大陆法轮功学员 & <朋友>", "\"Quoted\" title"])
+        #expect(book.tableOfContents.allSatisfy { $0.children.isEmpty })
+        let nav = text(book, "nav.xhtml")
+        #expect(nav.contains(#"<li><a href="text/c0001.xhtml">大陆法轮功学员 &amp; &lt;朋友&gt;</a></li>"#))
+        #expect(!nav.contains("<span>"))
+        #expect(SampleVolume.isWellFormed(nav))
+    }
+
+    @Test func titledSectionsNestTheContents() throws {
+        let book = try SampleVolume.book(SampleVolume.sectioned)
+        #expect(book.tableOfContents.map(\.title) == ["2021-01-18 星期一", "2021-01-19 星期二"])
+        #expect(book.tableOfContents[0].children.map(\.href) == ["text/c0001.xhtml", "text/c0002.xhtml"])
+        #expect(book.tableOfContents[1].href == "text/c0003.xhtml")
+        let nav = text(book, "nav.xhtml")
+        #expect(nav.contains("<li><span>2021-01-18 星期一</span>\n<ol>\n<li><a href=\"text/c0001.xhtml\">第一篇</a></li>"))
+        for landmark in ["toc", "titlepage", "bodymatter"] { #expect(nav.contains(#"epub:type="\#(landmark)""#)) }
+        let titlepage = text(book, "text/titlepage.xhtml")
+        #expect(titlepage.contains("<h3>2021-01-19 星期二</h3>"))
+        #expect(titlepage.contains(#"<a href="c0003.xhtml">第三篇</a>"#))
+        #expect(titlepage.contains("2021-01-18 – 2021-01-19"))
+        #expect(titlepage.contains("共 3 篇文章"))
+        #expect(SampleVolume.isWellFormed(titlepage))
+    }
+
+    @Test func longChapterIsSplitBetweenBlocks() throws {
+        let article = SampleVolume.article("1", "长文")
+        let block = "<p>" + String(repeating: "字", count: 1000) + "</p>"  // ~3 KB
+        let huge = "<p>" + String(repeating: "大", count: 5000) + "</p>"  // ~15 KB, over the limit alone
+        let chapter = Chapter(article: article, blocks: Array(repeating: block, count: 7) + [huge, block])
+        let volume = SampleVolume.volume(sections: [VolumeSection(title: nil, articles: [article])])
+        let assembler = BookAssembler(templates: try TemplateSet.builtIn(), environment: BuildEnvironment(), partLimit: 10_000)
+        let book = try assembler.assemble(volume, chapters: [chapter])
+        let parts = book.chapterFiles[0]
+        #expect(parts.count == 5)
+        #expect(parts[0] == "OEBPS/text/c0001.xhtml" && parts[1] == "OEBPS/text/c0001-2.xhtml")
+        #expect(book.spine == ["titlepage", "c0001", "c0001-2", "c0001-3", "c0001-4", "c0001-5"])
+        #expect(book.tableOfContents.map(\.href) == ["text/c0001.xhtml"])
+        let pages = book.resources.filter { $0.href.hasPrefix("text/c") }.map { String(decoding: $0.contents, as: UTF8.self) }
+        #expect(pages.map { $0.components(separatedBy: "<h1>").count - 1 } == [1, 0, 0, 0, 0])
+        #expect(pages.map { $0.components(separatedBy: "<p>字").count - 1 } == [3, 3, 1, 0, 1])
+        #expect(pages.count == 5 && pages[3].contains(huge))
+        for page in pages where !page.contains(huge) { #expect(page.utf8.count <= 10_000) }
+        #expect(pages.joined().components(separatedBy: "<p>字").count - 1 == 8)
+    }
+
+    @Test func metadataSourcesAreDeduplicatedInOrder() throws {
+        let volume = SampleVolume.volume(sections: [VolumeSection(title: nil, articles: [
+            SampleVolume.article("1", "a", source: "http://x/1"), SampleVolume.article("2", "b", source: "http://x/2"),
+            SampleVolume.article("3", "c", source: "http://x/1"),
+        ])])
+        #expect(try SampleVolume.book(volume).metadata.sources == ["http://x/1", "http://x/2"])
+    }
+
+    @Test func mismatchedChapterCountIsAnError() throws {
+        let assembler = BookAssembler(templates: try TemplateSet.builtIn(), environment: BuildEnvironment())
+        #expect(throws: SheafError.self) { try assembler.assemble(SampleVolume.flat, chapters: []) }
+    }
+
+    @Test func illegalCharactersAreStripped() throws {
+        let volume = SampleVolume.volume(sections: [VolumeSection(title: nil, articles: [
+            SampleVolume.article("1", "bad\u{8}title\u{1D}"),
+        ])])
+        let book = try BookAssembler(templates: TemplateSet.builtIn(), environment: BuildEnvironment())
+            .assemble(volume, chapters: [Chapter(article: volume.articles[0], blocks: ["<p>x\u{0}y</p>"])])
+        let page = text(book, "text/c0001.xhtml")
+        #expect(page.contains("<h1>badtitle</h1>") && page.contains("<p>xy</p>"))
+        #expect(book.tableOfContents[0].title == "badtitle")
+    }
+}

@@ -1,0 +1,44 @@
+import Testing
+@testable import SheafKit
+
+@Suite struct PageContextTests {
+    @Test func chapterWithoutSiteDateOrSourceHasNoByline() {
+        let bare = ArticleHeader(id: "1", channel: "c", title: "T", date: nil, source: nil, site: nil, files: [])
+        let context = PageContext.chapter(bare, body: "", firstPart: true, language: "en")
+        #expect(context["hasByline"] as? Bool == false)
+        let page = (try? TemplateSet.builtIn())?.render(TemplateSet.chapter, context) ?? ""
+        #expect(page.contains("<h1>T</h1>") && !page.contains("byline"))
+    }
+
+    @Test func nonWebSourceIsShownButNotLinked() throws {
+        var article = SampleVolume.article("1", "T")
+        article.source = "ftp://example.com/x"
+        let context = PageContext.chapter(article, body: "", firstPart: true, language: "zh")
+        #expect(context["sourceText"] as? String == "ftp://example.com/x" && context["sourceHref"] == nil)
+        let page = try TemplateSet.builtIn().render(TemplateSet.chapter, context)
+        #expect(page.contains(#"<span class="source">ftp://example.com/x</span>"#))
+    }
+
+    @Test func continuationPartHasNoHeading() throws {
+        let context = PageContext.chapter(SampleVolume.article("1", "T"), body: "<p>x</p>", firstPart: false, language: "zh")
+        let page = try TemplateSet.builtIn().render(TemplateSet.chapter, context)
+        #expect(!page.contains("<h1>") && !page.contains("byline") && page.contains("<title>T</title>"))
+    }
+
+    @Test func titlepageLinksAreRelativeToTheTextFolder() {
+        let context = PageContext.titlepage(SampleVolume.flat, firstFiles: ["text/c0001.xhtml", "text/c0002.xhtml"])
+        let sections = context["sections"] as? [[String: Any]] ?? []
+        let articles = sections.first?["articles"] as? [[String: Any]] ?? []
+        #expect(articles.compactMap { $0["href"] as? String } == ["c0001.xhtml", "c0002.xhtml"])
+        #expect(sections.first?["heading"] == nil)
+    }
+
+    @Test func emptyLanguageBecomesUndetermined() throws {
+        let volume = SampleVolume.volume(sections: [], language: " ")
+        let book = try BookAssembler(templates: TemplateSet.builtIn(), environment: BuildEnvironment()).assemble(volume, chapters: [])
+        #expect(book.metadata.language == "und")
+        let nav = String(decoding: book.resources[0].contents, as: UTF8.self)
+        #expect(nav.contains(#"lang="und" xml:lang="und""#))
+        #expect(nav.contains(#"<li><a href="text/titlepage.xhtml">Title page</a></li>"#))
+    }
+}
