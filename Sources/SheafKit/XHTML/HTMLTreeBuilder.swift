@@ -48,7 +48,12 @@ struct HTMLTreeBuilder {
     mutating func append(text: String) {
         guard let top = frames.indices.last else { return }
         guard case .flattened(let name, let attributes, let segment) = frames[top].kind else {
-            frames[top].children.append(.text(text))
+            // Text split by a dropped comment is one text.
+            if case .text(let previous)? = frames[top].children.last {
+                frames[top].children[frames[top].children.count - 1] = .text(previous + text)
+            } else {
+                frames[top].children.append(.text(text))
+            }
             frames[top].openSegment = nil
             return
         }

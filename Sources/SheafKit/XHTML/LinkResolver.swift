@@ -27,8 +27,7 @@ struct LinkResolver: Sendable {
             guard !Self.isMirrorPage(href), let base = sourceParts else { return nil }
             absolute = base.scheme + "://" + base.authority + base.directory + href
         }
-        guard Self.hasHost(absolute) else { return nil }
-        return Self.percentEncoded(absolute)
+        return Self.encodedURL(absolute)
     }
 
     // MARK: - Pieces of URLs
@@ -52,11 +51,24 @@ struct LinkResolver: Sendable {
         return path.lowercased().hasSuffix(".md")
     }
 
-    /// `http(s)` URLs need a host; `mailto:` needs an address.
-    private static func hasHost(_ url: String) -> Bool {
-        if url.hasPrefix("mailto:") { return url.count > "mailto:".count }
-        guard let range = url.range(of: "://") else { return false }
-        return url[range.upperBound...].first.map { $0 != "/" && $0 != "?" && $0 != "#" } ?? false
+    /// The URL with its path, query and fragment percent-encoded, or nil when it has no valid host
+    /// (`http` and `https`) or no address (`mailto`).
+    static func encodedURL(_ url: String) -> String? {
+        if url.hasPrefix("mailto:") { return url.count > "mailto:".count ? percentEncoded(url) : nil }
+        guard let range = url.range(of: "://") else { return nil }
+        let rest = url[range.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
+        guard isValidAuthority(authority) else { return nil }
+        return url[..<rest.startIndex] + authority + percentEncoded(String(rest[authority.endIndex...]))
+    }
+
+    /// `host` or `host:port`, the host made of letters, digits, dots and hyphens (any script).
+    private static func isValidAuthority(_ authority: Substring) -> Bool {
+        let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let host = parts.first, !host.isEmpty, host.first != ".", host.first != "-",
+              host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        guard parts.count == 2 else { return true }
+        return parts[1].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     private var sourceParts: (scheme: String, authority: String, directory: String)? {
