@@ -27,8 +27,9 @@ import Testing
     }
 
     @Test func charactersIllegalInXMLAreRemoved() {
-        let nodes = parser.parse("<p>a\u{8}b\u{1D}c\u{FEFF}d\r\ne</p>").nodes
+        let nodes = parser.parse("<p title='&#xFEFF;t'>a\u{8}b\u{1D}c\u{FEFF}d\r\ne&#8;&#xFEFF;</p>").nodes
         #expect(nodes.map(\.textContent) == ["abcd\ne"])
+        #expect(nodes.first?.element?.attributes == ["title": "t"])
     }
 
     @Test func deepNestingIsFlattenedBelowTheLimit() {

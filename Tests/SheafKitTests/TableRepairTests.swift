@@ -24,6 +24,13 @@ import Testing
         #expect(table([.text("x"), .element("caption", [:], [.text("c")])]) == "x<div>c</div>")
     }
 
+    @Test func aCaptionHoldingATableMovesOut() {
+        let inner = HTMLNode.element("table", [:], [.element("tbody", [:], [.element("tr", [:], [.element("td", [:], [.text("x")])])])])
+        let nodes: [HTMLNode] = [.element("caption", [:], [inner]), .element("tr", [:], [.element("td", [:], [.text("r")])])]
+        #expect(table(nodes) == "<div><table><tbody><tr><td>x</td></tr></tbody></table></div>"
+            + "<table><tbody><tr><td>r</td></tr></tbody></table>")
+    }
+
     @Test func rowsHoldOnlyCells() {
         let row = HTMLElement(name: "tr", children: [.text("a"), .element("td", [:], [.text("b")]), .element("b", [:], [.text("c")])])
         #expect(TableRepair.row(row).map(XHTMLSerializer.serialize) == ["<tr><td>a</td><td>b<b>c</b></td></tr>"])

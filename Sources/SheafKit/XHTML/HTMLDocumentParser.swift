@@ -68,7 +68,8 @@ struct HTMLDocumentParser: Sendable {
                 }
                 builder.close()
             } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
-                builder.append(text: Self.string(node.pointee.content))
+                // Character references can still produce what XML forbids (`&#8;`).
+                builder.append(text: XMLCharacterFilter.cleaned(Self.string(node.pointee.content)))
             }
             cursor = Self.next(after: node, top: top, builder: &builder)
         }
@@ -136,7 +137,7 @@ struct HTMLDocumentParser: Sendable {
                 value += string(text.pointee.content)
                 part = text.pointee.next
             }
-            if attributes[name] == nil { attributes[name] = value }
+            if attributes[name] == nil { attributes[name] = XMLCharacterFilter.cleaned(value) }
             property = attribute.pointee.next
         }
         return attributes

@@ -1,5 +1,5 @@
 /// Content-model repair for tables: a table holds an optional caption and one `tbody` of rows; a row holds
-/// only cells. Content found between rows is moved before the table, as browsers do.
+/// only cells. Content found between rows, and a caption holding a table, is moved before the table.
 enum TableRepair {
     static func table(_ table: HTMLElement) -> [HTMLNode] {
         var fostered: [HTMLNode] = []
@@ -20,7 +20,8 @@ enum TableRepair {
                 case "tr": flushCells(); rows.append(node)
                 case "td", "th": cells.append(node)
                 case "thead", "tbody", "tfoot": flushCells(); take(element.children)
-                case "caption" where caption == nil && rows.isEmpty && cells.isEmpty: caption = element
+                case "caption" where caption == nil && rows.isEmpty && cells.isEmpty && !element.containsTable:
+                    caption = element
                 case "caption": flushCells(); fostered.append(.element(element.renamed("div")))
                 default: flushCells(); fostered.append(node)
                 }
@@ -59,5 +60,15 @@ enum TableRepair {
         }
         flush()
         return children.isEmpty ? [] : [.element(row.with(children: children))]
+    }
+}
+
+extension HTMLElement {
+    /// Whether a table sits anywhere inside (a caption may not hold one).
+    var containsTable: Bool {
+        children.contains { child in
+            guard let element = child.element else { return false }
+            return element.name == "table" || element.containsTable
+        }
     }
 }
