@@ -1,0 +1,150 @@
+import CLibXML2
+
+/// Parses an HTML fragment with libxml2's forgiving HTML parser into an `HTMLNode` forest.
+///
+/// The only file that talks to libxml2: the C tree is copied into Swift values and freed before returning.
+/// The copy is made without recursion, and nesting deeper than `maximumDepth` is flattened (see below), so
+/// neither this parser nor any rewriter after it can exhaust a thread's stack on pathological input.
+struct HTMLDocumentParser: Sendable {
+    /// Elements nested deeper than this are not nested further: their content is laid out, in document order,
+    /// as siblings inside the element at this depth (each text run keeps its innermost element around it).
+    var maximumDepth: Int = 64
+
+    /// What came out of one parse.
+    struct Result: Sendable, Equatable {
+        var nodes: [HTMLNode]
+        /// How many elements sat deeper than `maximumDepth` and were flattened.
+        var flattenedElements: Int
+    }
+
+    /// libxml2 must be initialised once per process before parsing from several threads.
+    private static let libraryReady: Void = sheaf_xml_init()
+
+    private static let options: Int32 = Int32(bitPattern:
+        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
+
+    /// Parses `html` (any text; characters XML forbids are removed first) into top-level nodes.
+    func parse(_ html: String) -> Result {
+        _ = Self.libraryReady
+        var bytes = Self.markingPrefixedTags(Array(XMLCharacterFilter.cleaned(html).utf8))
+        guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return Result(nodes: [], flattenedElements: 0) }
+        bytes.append(0)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", Self.options)
+                }
+            }
+        }
+        guard let document else { return Result(nodes: [], flattenedElements: 0) }
+        defer { xmlFreeDoc(document) }
+        var builder = HTMLTreeBuilder(maximumDepth: maximumDepth)
+        walk(children: document.pointee.children, into: &builder)
+        return builder.result()
+    }
+
+    // MARK: - Walking the C tree
+
+    /// Visits every node in document order with an explicit cursor (no recursion).
+    private func walk(children first: xmlNodePtr?, into builder: inout HTMLTreeBuilder) {
+        guard let top = first?.pointee.parent else { return }
+        var cursor = first
+        while let node = cursor {
+            if node.pointee.type == XML_ELEMENT_NODE {
+                let name = Self.string(node.pointee.name)
+                if Self.transparentWrappers.contains(name) {
+                    builder.open(name: nil, attributes: [:])
+                } else if Self.droppedWrappers.contains(name) {
+                    cursor = Self.next(after: node, top: top, builder: &builder)
+                    continue
+                } else {
+                    builder.open(name: name, attributes: Self.attributes(of: node),
+                                 isEmpty: node.pointee.children == nil)
+                }
+                if let child = node.pointee.children {
+                    cursor = child
+                    continue
+                }
+                builder.close()
+            } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
+                // Character references can still produce what XML forbids (`&#8;`).
+                builder.append(text: XMLCharacterFilter.cleaned(Self.string(node.pointee.content)))
+            }
+            cursor = Self.next(after: node, top: top, builder: &builder)
+        }
+    }
+
+    /// The next node in document order, closing every element left on the way up.
+    private static func next(after node: xmlNodePtr, top: xmlNodePtr, builder: inout HTMLTreeBuilder) -> xmlNodePtr? {
+        var current = node
+        while current.pointee.next == nil {
+            guard let parent = current.pointee.parent, parent != top else { return nil }
+            builder.close()
+            current = parent
+        }
+        return current.pointee.next
+    }
+
+    // MARK: - Before parsing
+
+    /// libxml2 drops the prefix of `<o:p>`-style tags, turning Word's `o:p` into a real `p`; renaming
+    /// `prefix:name` to `prefix.name` keeps such tags unknown, so they are unwrapped later like any other.
+    static func markingPrefixedTags(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "/") { index += 1 }
+            while index < bytes.count, isNameByte(bytes[index]) {
+                if bytes[index] == UInt8(ascii: ":") { bytes[index] = UInt8(ascii: ".") }
+                index += 1
+            }
+        }
+        return bytes
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+             UInt8(ascii: "."):
+            return true
+        default:
+            return false
+        }
+    }
+
+    // MARK: - Names
+
+    /// `html` and `body` tags inside a fragment add nothing: their content is kept in place.
+    private static let transparentWrappers: Set<String> = ["html", "body"]
+    /// `head` holds no body content.
+    private static let droppedWrappers: Set<String> = ["head"]
+
+    private static func attributes(of node: xmlNodePtr) -> [String: String] {
+        var attributes: [String: String] = [:]
+        var property = node.pointee.properties
+        while let attribute = property {
+            let name = string(attribute.pointee.name)
+            var value = ""
+            var part = attribute.pointee.children
+            while let text = part {
+                value += string(text.pointee.content)
+                part = text.pointee.next
+            }
+            if attributes[name] == nil { attributes[name] = XMLCharacterFilter.cleaned(value) }
+            property = attribute.pointee.next
+        }
+        return attributes
+    }
+
+    private static func string(_ characters: UnsafePointer<xmlChar>?) -> String {
+        guard let characters else { return "" }
+        return characters.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+    }
+}

@@ -1,0 +1,52 @@
+/// Reduces the vocabulary to what the book may contain: obsolete elements are renamed (`center` → `div`),
+/// unknown and prefixed ones unwrapped keeping their content, and attributes cut to an allow-list.
+struct KeepKnownElements: HTMLRewriter {
+    /// Classes Sheaf sets itself; any other class is the source site's and goes.
+    static let ownClasses: Set<String> = [ReplaceImages.placeholderClass]
+
+    func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        nodes.rewritingElements { element in
+            let name = HTMLVocabulary.renamed[element.name] ?? element.name
+            guard HTMLVocabulary.allowed.contains(name) else { return element.children }
+            var kept = HTMLElement(name: name, attributes: Self.attributes(of: element, as: name),
+                                   children: element.children)
+            if HTMLVocabulary.voids.contains(name) { kept.children = [] }
+            // A span with nothing left to say is only noise around its text.
+            if name == "span" && kept.attributes.isEmpty { return kept.children }
+            return [.element(kept)]
+        }
+    }
+
+    /// The attributes an element keeps: `href` on links, spans on cells, `lang`/`dir` when valid, own classes.
+    static func attributes(of element: HTMLElement, as name: String) -> [String: String] {
+        var kept: [String: String] = [:]
+        if name == "a", let href = element.attributes["href"] { kept["href"] = href }
+        if HTMLVocabulary.tableCells.contains(name) {
+            if let span = cellSpan(element.attributes["colspan"], limit: 1000) { kept["colspan"] = span }
+            if let span = cellSpan(element.attributes["rowspan"], limit: 65534) { kept["rowspan"] = span }
+        }
+        if let lang = element.attributes["lang"], isLanguageTag(lang) { kept["lang"] = lang }
+        if let dir = element.attributes["dir"]?.lowercased(), ["ltr", "rtl", "auto"].contains(dir) { kept["dir"] = dir }
+        if let classes = element.attributes["class"] {
+            let own = classes.split(separator: " ").map(String.init).filter(ownClasses.contains)
+            if !own.isEmpty { kept["class"] = own.joined(separator: " ") }
+        }
+        return kept
+    }
+
+    /// A span worth keeping: a whole number above 1 and within HTML's limit.
+    static func cellSpan(_ value: String?, limit: Int) -> String? {
+        guard let value, let number = Int(value.filter { !$0.isWhitespace }), number > 1 else { return nil }
+        return String(min(number, limit))
+    }
+
+    /// A well-formed BCP 47 tag, shallowly: letters first, then alphanumeric subtags of 1–8 characters.
+    static func isLanguageTag(_ value: String) -> Bool {
+        let subtags = value.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = subtags.first, (2...8).contains(first.count),
+              first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return subtags.dropFirst().allSatisfy { subtag in
+            (1...8).contains(subtag.count) && subtag.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// Turns an `href` found in the soup into one a book may carry, or nil when the link must go.
+///
+/// Kept: `http`, `https` and `mailto`; protocol- and root-relative addresses are resolved against the
+/// article's source URL. Dropped: other schemes, fragments (ids do not survive), links to other pages of the
+/// mirror (`../pages/73/1.md`), and relative links with nothing to resolve them against.
+struct LinkResolver: Sendable {
+    /// The original article's URL, if known.
+    var source: String?
+
+    static let keptSchemes: Set<String> = ["http", "https", "mailto"]
+
+    func resolve(_ raw: String) -> String? {
+        // Browsers ignore tabs and line breaks inside URLs and trim surrounding spaces.
+        let unbroken = raw.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" && $0 != "\t" }
+        let href = String(unbroken.drop(while: Self.isSpace).reversed().drop(while: Self.isSpace).reversed())
+        guard !href.isEmpty, !href.hasPrefix("#") else { return nil }
+        let absolute: String
+        if let scheme = Self.scheme(of: href) {
+            guard Self.keptSchemes.contains(scheme) else { return nil }
+            absolute = scheme + href.dropFirst(scheme.count)
+        } else if href.hasPrefix("//") || href.hasPrefix("\\\\") {
+            absolute = (sourceParts?.scheme ?? "https") + ":" + href
+        } else if href.hasPrefix("/") {
+            guard let base = sourceParts else { return nil }
+            absolute = base.scheme + "://" + base.authority + href
+        } else {
+            guard !Self.isMirrorPage(href), let base = sourceParts else { return nil }
+            absolute = base.scheme + "://" + base.authority + base.directory + href
+        }
+        return Self.encodedURL(absolute)
+    }
+
+    // MARK: - Pieces of URLs
+
+    private static func isSpace(_ character: Character) -> Bool {
+        character == " " || character == "\u{A0}" || character == "\u{3000}"
+    }
+
+    /// The lower-cased scheme of an absolute URL (`http` in `HTTP://x`).
+    static func scheme(of href: String) -> String? {
+        guard let colon = href.firstIndex(of: ":") else { return nil }
+        let name = href[..<colon]
+        guard let first = name.first, first.isASCII, first.isLetter,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
+        return name.lowercased()
+    }
+
+    /// A relative link to another Markdown page of the mirror.
+    static func isMirrorPage(_ href: String) -> Bool {
+        let path = href.prefix { $0 != "?" && $0 != "#" }
+        return path.lowercased().hasSuffix(".md")
+    }
+
+    /// The URL with its path, query and fragment percent-encoded, or nil when it has no valid host
+    /// (`http` and `https`) or no address (`mailto`).
+    static func encodedURL(_ url: String) -> String? {
+        if url.hasPrefix("mailto:") { return url.count > "mailto:".count ? percentEncoded(url) : nil }
+        guard let range = url.range(of: "://") else { return nil }
+        let rest = url[range.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
+        guard isValidAuthority(authority) else { return nil }
+        return url[..<rest.startIndex] + authority + percentEncoded(String(rest[authority.endIndex...]))
+    }
+
+    /// `host` or `host:port`, the host made of letters, digits, dots and hyphens (any script).
+    private static func isValidAuthority(_ authority: Substring) -> Bool {
+        let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let host = parts.first, !host.isEmpty, host.first != ".", host.first != "-",
+              host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        guard parts.count == 2 else { return true }
+        return parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private var sourceParts: (scheme: String, authority: String, directory: String)? {
+        guard let source, let scheme = Self.scheme(of: source), scheme == "http" || scheme == "https",
+              let range = source.range(of: "://") else { return nil }
+        let rest = source[range.upperBound...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !authority.isEmpty else { return nil }
+        let path = rest[authority.endIndex...].prefix { $0 != "?" && $0 != "#" }
+        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "/"
+        return (scheme, String(authority), directory)
+    }
+
+    // MARK: - Encoding
+
+    /// Percent-encodes every byte that may not appear in a URL (spaces, non-ASCII, quotes, a second `#`…),
+    /// leaving valid `%XX` escapes alone.
+    static func percentEncoded(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        var output = ""
+        output.reserveCapacity(bytes.count)
+        var seenFragment = false
+        for (index, byte) in bytes.enumerated() {
+            let isEscape = byte == UInt8(ascii: "%") && index + 2 < bytes.count
+                && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2])
+            if byte == UInt8(ascii: "#") && !seenFragment {
+                seenFragment = true
+                output.append("#")
+            } else if isEscape || (byte != UInt8(ascii: "%") && byte != UInt8(ascii: "#") && isURLByte(byte)) {
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                output += "%" + hex(byte >> 4) + hex(byte & 0x0F)
+            }
+        }
+        return output
+    }
+
+    private static func isURLByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default:
+            return "-._~:/?@!$&'()*+,;=".utf8.contains(byte)
+        }
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+             UInt8(ascii: "A")...UInt8(ascii: "F"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func hex(_ nibble: UInt8) -> String {
+        String(UnicodeScalar(nibble < 10 ? nibble + 48 : nibble + 55))
+    }
+}

@@ -1,0 +1,46 @@
+/// Makes the body a flat sequence of blocks the assembler can split between: wrapper `div`s at the top are
+/// dissolved (their content becomes top-level blocks) and loose inline content is wrapped in `<p>`.
+struct ParagraphsAtTopLevel: HTMLRewriter {
+    func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        var blocks: [HTMLNode] = []
+        var run: [HTMLNode] = []
+        Self.collect(nodes, into: &blocks, run: &run)
+        Self.flush(&run, into: &blocks)
+        return blocks
+    }
+
+    private static func collect(_ nodes: [HTMLNode], into blocks: inout [HTMLNode], run: inout [HTMLNode]) {
+        for node in nodes {
+            if HTMLVocabulary.isPhrasing(node) {
+                run.append(node)
+            } else if let element = node.element, element.name == "div", element.attributes.isEmpty {
+                // A division's edges are paragraph breaks: its text must not run into its neighbours'.
+                flush(&run, into: &blocks)
+                collect(element.children, into: &blocks, run: &run)
+                flush(&run, into: &blocks)
+            } else {
+                flush(&run, into: &blocks)
+                blocks.append(node)
+            }
+        }
+    }
+
+    private static func flush(_ run: inout [HTMLNode], into blocks: inout [HTMLNode]) {
+        defer { run = [] }
+        let content = DropEmptyElements.trimmingBreaks(run)
+        guard !content.isBlank else { return }
+        blocks.append(.element("p", [:], trimmedText(content)))
+    }
+
+    /// Removes the spaces a run may have at its edges after wrapper divs were dissolved around it.
+    private static func trimmedText(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        var nodes = nodes
+        if case .text(let text)? = nodes.first {
+            nodes[0] = .text(String(text.drop(while: { $0 == " " })))
+        }
+        if case .text(let text)? = nodes.last {
+            nodes[nodes.count - 1] = .text(String(text.reversed().drop(while: { $0 == " " }).reversed()))
+        }
+        return nodes.filter { $0 != .text("") }
+    }
+}

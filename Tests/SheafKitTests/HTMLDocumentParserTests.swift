@@ -1,0 +1,54 @@
+import Testing
+@testable import SheafKit
+
+@Suite struct HTMLDocumentParserTests {
+    let parser = HTMLDocumentParser()
+
+    @Test func chainsOfUnclosedParagraphsBecomeSiblings() {
+        let nodes = parser.parse("<p>a\n <p>b\n  <p>c</p>\n </p>\n</p>").nodes
+        #expect(nodes.compactMap(\.element?.name) == ["p", "p", "p"])
+        #expect(nodes.map(\.textContent).joined() == "a\n b\n  c\n \n")
+    }
+
+    @Test func entitiesAreDecodedAndCommentsDropped() {
+        let nodes = parser.parse("<p>a&nbsp;&amp;&#20013;<!-- x -- y --><?php echo ?>b</p>").nodes
+        #expect(nodes == [.element("p", [:], [.text("a\u{A0}&中b")])])
+    }
+
+    @Test func prefixedTagsStayUnknown() {
+        let names = parser.parse("<p>x<o:p>&nbsp;</o:p><st1:place>y</st1:place></p>").nodes.first?.element?
+            .children.compactMap(\.element?.name)
+        #expect(names == ["o.p", "st1.place"])
+    }
+
+    @Test func attributesAreKept() {
+        let nodes = parser.parse("<ok href='a?b=1&amp;c=2' target=_blank>x</ok>").nodes
+        #expect(nodes.first?.element?.attributes == ["href": "a?b=1&c=2", "target": "_blank"])
+    }
+
+    @Test func charactersIllegalInXMLAreRemoved() {
+        let nodes = parser.parse("<p title='&#xFEFF;t'>a\u{8}b\u{1D}c\u{FEFF}d\r\ne&#8;&#xFEFF;</p>").nodes
+        #expect(nodes.map(\.textContent) == ["abcd\ne"])
+        #expect(nodes.first?.element?.attributes == ["title": "t"])
+    }
+
+    @Test func deepNestingIsFlattenedBelowTheLimit() {
+        let result = HTMLDocumentParser(maximumDepth: 3).parse(nested("div", depth: 6, around: "x"))
+        #expect(result.flattenedElements == 3)
+        let third = result.nodes.first?.element?.children.first?.element?.children.first?.element
+        #expect(third?.children == [.element("div", [:], [.text("x")])])
+    }
+
+    @Test func tenThousandLevelsParseInsideATask() async {
+        let html = nested("div", depth: 10_000, around: "deep") + nested("span", depth: 10_000, around: "deeper")
+        let result = await Task.detached { HTMLDocumentParser().parse(html) }.value
+        #expect(result.flattenedElements > 19_000)
+        #expect(result.nodes.map(\.textContent).joined() == "deepdeeper")
+    }
+
+    @Test func emptyInputGivesNoNodes() {
+        #expect(parser.parse("").nodes.isEmpty)
+        let blank = parser.parse("   ").nodes.allSatisfy { $0.isWhitespaceText }
+        #expect(blank)
+    }
+}

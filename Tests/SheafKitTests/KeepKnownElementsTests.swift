@@ -1,0 +1,33 @@
+import Testing
+@testable import SheafKit
+
+@Suite struct KeepKnownElementsTests {
+    @Test func unknownAndPrefixedTagsAreUnwrapped() {
+        let html = "<p>a<o:p>b</o:p><fort>c</fort><st1:place w:st='on'>d</st1:place><font color=red>e</font></p>"
+        #expect(rewritten(html, by: KeepKnownElements()) == "<p>abcde</p>")
+    }
+
+    @Test func obsoleteElementsAreRenamed() {
+        let html = "<center><strike>a</strike><tt>b</tt></center><figure><figcaption>c</figcaption></figure>"
+        #expect(rewritten(html, by: KeepKnownElements()) == "<div><s>a</s><code>b</code></div><div><div>c</div></div>")
+    }
+
+    @Test func attributesAreCutToTheAllowList() {
+        let html = "<p style='x' id=i class=c onclick='y()' lang=en-GB dir=RTL align=center>a"
+            + "<a href='http://x.org/' target=_blank>b</a><span class='image-missing other'>c</span></p>"
+            + "<table><tr><td colspan=2 rowspan=x width=3>d</td><th colspan=1 rowspan=' 3 '>e</th></tr></table>"
+        #expect(rewritten(html, by: KeepKnownElements()) == "<p dir=\"rtl\" lang=\"en-GB\">a<a href=\"http://x.org/\">b</a>"
+            + "<span class=\"image-missing\">c</span></p><table><tr><td colspan=\"2\">d</td><th rowspan=\"3\">e</th></tr></table>")
+    }
+
+    @Test func invalidLanguageTagsGo() {
+        #expect(KeepKnownElements.isLanguageTag("zh-Hant-TW"))
+        #expect(!KeepKnownElements.isLanguageTag("zh_CN"))
+        #expect(!KeepKnownElements.isLanguageTag(""))
+        #expect(!KeepKnownElements.isLanguageTag("x"))
+    }
+
+    @Test func plainSpansAreUnwrapped() {
+        #expect(rewritten("<p><span style='color:red'>a</span></p>", by: KeepKnownElements()) == "<p>a</p>")
+    }
+}

@@ -1,0 +1,40 @@
+import Testing
+@testable import SheafKit
+
+@Suite struct LinkResolverTests {
+    let resolver = LinkResolver(source: "http://www.minghui.org/mh/articles/2020/6/20/x-407787.html")
+
+    @Test func keepsWebAndMailLinks() {
+        #expect(resolver.resolve("https://example.org/a?b=1&c=2#top") == "https://example.org/a?b=1&c=2#top")
+        #expect(resolver.resolve("HTTP://Example.org/") == "http://Example.org/")
+        #expect(resolver.resolve("mailto:someone@example.org") == "mailto:someone@example.org")
+    }
+
+    @Test func resolvesAgainstTheSource() {
+        #expect(resolver.resolve("//img.example.org/a.jpg") == "http://img.example.org/a.jpg")
+        #expect(resolver.resolve("/mh/glossary.html#37") == "http://www.minghui.org/mh/glossary.html#37")
+        #expect(resolver.resolve("y-1.html") == "http://www.minghui.org/mh/articles/2020/6/20/y-1.html")
+        #expect(LinkResolver(source: nil).resolve("/a") == nil)
+        #expect(LinkResolver(source: nil).resolve("//a.org/b") == "https://a.org/b")
+    }
+
+    @Test func dropsWhatABookCannotFollow() {
+        for href in ["javascript:void(0)", "data:text/html,x", "#note1", "", "  ", "../pages/73/1.md",
+                     "../pages/73/1.md?t=2020", "ftp://x.org/", "http://", "http:///path", "http://a b/"] {
+            #expect(resolver.resolve(href) == nil, "\(href)")
+        }
+    }
+
+    @Test func percentEncodesWhatURLsMayNotContain() {
+        #expect(resolver.resolve(" https://x.org/tag/刷脸 a\"b ") == "https://x.org/tag/%E5%88%B7%E8%84%B8%20a%22b")
+        #expect(resolver.resolve("https://x.org/a%20b%zz#f#g") == "https://x.org/a%20b%25zz#f%23g")
+        #expect(resolver.resolve("https://x.org/a\n b") == "https://x.org/a%20b")
+    }
+
+    @Test func checksHosts() {
+        #expect(resolver.resolve("https://例子.中国/a") == "https://例子.中国/a")
+        #expect(resolver.resolve("https://x.org:8080/") == "https://x.org:8080/")
+        #expect(resolver.resolve("https://x.org:80a/") == nil)
+        #expect(resolver.resolve("https://user@x.org/") == nil)
+    }
+}
