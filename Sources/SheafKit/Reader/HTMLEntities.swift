@@ -5,34 +5,45 @@
 enum HTMLEntities {
     /// `text` with every known character reference replaced by its character.
     static func decode(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var out = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        var i = 0
-        while i < scalars.count {
-            if scalars[i] == "&", let (decoded, length) = reference(in: scalars, at: i) {
-                out.append(contentsOf: decoded.unicodeScalars)
-                i += length
-            } else {
-                out.append(scalars[i])
-                i += 1
-            }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "&")) }) ?? true else {
+            return text
         }
-        return String(out)
+        return String(decoding: decode(Array(text.utf8)[...]), as: UTF8.self)
     }
 
-    /// The reference starting at `start` (which holds `&`) and its length up to and including `;`.
-    static func reference(in scalars: [Unicode.Scalar], at start: Int) -> (String, Int)? {
+    /// UTF-8 `bytes` with every known character reference replaced by its character's UTF-8.
+    static func decode(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var copied = bytes.startIndex
+        var i = copied
+        while let ampersand = bytes[i...].firstIndex(of: UInt8(ascii: "&")) {
+            guard let (decoded, end) = reference(in: bytes, at: ampersand) else {
+                i = ampersand + 1
+                continue
+            }
+            out.append(contentsOf: bytes[copied..<ampersand])
+            out.append(contentsOf: decoded.utf8)
+            copied = end
+            i = end
+        }
+        out.append(contentsOf: bytes[copied...])
+        return out
+    }
+
+    /// The reference starting at `start` (which holds `&`) and the index just past its `;`.
+    static func reference(in bytes: ArraySlice<UInt8>, at start: Int) -> (String, Int)? {
         let maxLength = 12
         var end = start + 1
-        while end < scalars.count, end - start <= maxLength, scalars[end] != ";" {
-            guard scalars[end].isASCII, scalars[end] != "&", scalars[end] != " " else { return nil }
+        while end < bytes.endIndex, end - start <= maxLength, bytes[end] != UInt8(ascii: ";") {
+            let byte = bytes[end]
+            guard byte < 0x80, byte != UInt8(ascii: "&"), byte > 0x20 else { return nil }
             end += 1
         }
-        guard end < scalars.count, scalars[end] == ";", end > start + 1 else { return nil }
-        let name = String(String.UnicodeScalarView(scalars[(start + 1)..<end]))
-        guard let decoded = character(forReference: name) else { return nil }
-        return (decoded, end - start + 1)
+        guard end < bytes.endIndex, bytes[end] == UInt8(ascii: ";"), end > start + 1 else { return nil }
+        guard let decoded = character(forReference: String(decoding: bytes[(start + 1)..<end], as: UTF8.self))
+        else { return nil }
+        return (decoded, end + 1)
     }
 
     /// The text a reference body (`nbsp`, `#160`, `#xA0`) stands for, or nil when it is not one.

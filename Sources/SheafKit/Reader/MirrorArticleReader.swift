@@ -5,6 +5,8 @@ import Foundation
 public struct MirrorArticleReader: Sendable {
     /// How much of the body's HTML is searched for a dateline: it opens the article, after a caption or two.
     static let datelineSearchBytes = 32 * 1024
+    /// How much visible text (UTF-8 bytes, before whitespace removal) is enough to hold the dateline.
+    static let datelineTextBytes = 4 * DatelineParser.searchLimit
     /// How many characters of visible text make a fallback title.
     static let fallbackTitleLength = 40
 
@@ -29,7 +31,8 @@ public struct MirrorArticleReader: Sendable {
         case .failure(let rejection): return .failure(Self.skipped(file, rejection.reason))
         }
         let layout = MirrorArticleLayout(text)
-        let head = VisibleText.of(layout.body[...], byteLimit: Self.datelineSearchBytes, whitespace: .remove)
+        let head = VisibleText.of(layout.body[...], byteLimit: Self.datelineSearchBytes,
+                                  textLimit: Self.datelineTextBytes, whitespace: .remove)
         if let rejection = Self.rejection(ofBody: layout.body, head: head) {
             return .failure(Self.skipped(file, rejection.reason))
         }
@@ -52,7 +55,7 @@ public struct MirrorArticleReader: Sendable {
     /// The cleaned title line, else the start of the body's visible text, else the id: never empty.
     static func title(_ line: String?, body: [UInt8], id: String) -> String {
         if let line, let title = cleanTitle(line) { return title }
-        let text = VisibleText.of(body[...], byteLimit: 16 * 1024, whitespace: .collapse)
+        let text = VisibleText.of(body[...], byteLimit: 16 * 1024, textLimit: 1024, whitespace: .collapse)
         let start = String(text.prefix(fallbackTitleLength)).trimmingCharacters(in: .whitespaces)
         if !start.isEmpty { return text.count > fallbackTitleLength ? start + "…" : start }
         return id.isEmpty ? "untitled" : id

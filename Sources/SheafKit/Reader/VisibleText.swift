@@ -9,51 +9,77 @@ enum VisibleText {
         case collapse
     }
 
-    /// The visible text of the first `byteLimit` bytes of `html`.
-    static func of(_ html: ArraySlice<UInt8>, byteLimit: Int = .max, whitespace: Whitespace) -> String {
+    /// The visible text of the first `byteLimit` bytes of `html`, stopping once about `textLimit` bytes
+    /// of text are found.
+    static func of(_ html: ArraySlice<UInt8>, byteLimit: Int = .max, textLimit: Int = .max,
+                   whitespace: Whitespace) -> String {
         let end = html.startIndex + min(html.count, byteLimit)
-        let text = HTMLEntities.decode(String(decoding: stripTags(html[html.startIndex..<end]), as: UTF8.self))
-        return normalize(text, whitespace: whitespace)
+        let text = HTMLEntities.decode(stripTags(html[html.startIndex..<end], textLimit: textLimit)[...])
+        return String(decoding: normalize(text, whitespace: whitespace), as: UTF8.self)
     }
 
     /// `text` with its whitespace removed or collapsed as asked.
     static func normalize(_ text: String, whitespace: Whitespace) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if isSpace(scalar) {
-                pendingSpace = whitespace == .collapse && !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" ") }
-                pendingSpace = false
-                out.append(scalar)
-            }
-        }
-        return String(out)
+        String(decoding: normalize(Array(text.utf8), whitespace: whitespace), as: UTF8.self)
     }
 
-    /// Whitespace as a reader sees it: ASCII and Unicode spaces, U+3000, no-break and zero-width spaces.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F,
-             0x3000, 0xFEFF:
-            return true
-        default:
-            return false
+    /// UTF-8 `text` with its whitespace removed or collapsed as asked.
+    static func normalize(_ text: [UInt8], whitespace: Whitespace) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count)
+        var pendingSpace = false
+        var i = 0
+        while i < text.count {
+            let space = spaceLength(text, at: i)
+            if space > 0 {
+                pendingSpace = whitespace == .collapse && !out.isEmpty
+                i += space
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(text[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The UTF-8 length of the whitespace character at `i`, or 0: ASCII and Unicode spaces, U+3000,
+    /// no-break, zero-width spaces and U+FEFF.
+    static func spaceLength(_ text: [UInt8], at i: Int) -> Int {
+        let byte = text[i]
+        if byte == 0x20 || (0x09...0x0D).contains(byte) { return 1 }
+        guard byte >= 0xC2, byte <= 0xEF, i + 1 < text.count else { return 0 }
+        let second = text[i + 1]
+        if byte == 0xC2 { return second == 0x85 || second == 0xA0 ? 2 : 0 }
+        guard i + 2 < text.count else { return 0 }
+        let third = text[i + 2]
+        switch (byte, second) {
+        case (0xE1, 0x9A): return third == 0x80 ? 3 : 0                                   // U+1680
+        case (0xE2, 0x80): return (0x80...0x8B).contains(third) || third == 0xA8 || third == 0xA9 || third == 0xAF ? 3 : 0
+        case (0xE2, 0x81): return third == 0x9F ? 3 : 0                                   // U+205F
+        case (0xE3, 0x80): return third == 0x80 ? 3 : 0                                   // U+3000
+        case (0xEF, 0xBB): return third == 0xBF ? 3 : 0                                   // U+FEFF
+        default: return 0
         }
     }
 
     // MARK: - Tags
 
     /// The bytes outside tags, comments, and `<script>`/`<style>` elements; a tag ends a word (a space).
-    static func stripTags(_ html: ArraySlice<UInt8>) -> [UInt8] {
+    /// Runs of ASCII whitespace (pretty-printing indents) become one space.
+    static func stripTags(_ html: ArraySlice<UInt8>, textLimit: Int = .max) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(html.count / 2)
+        out.reserveCapacity(min(html.count, textLimit) / 2)
         var i = html.startIndex
-        while i < html.endIndex {
+        while i < html.endIndex, out.count < textLimit {
             let byte = html[i]
             guard byte == UInt8(ascii: "<"), i + 1 < html.endIndex, startsMarkup(html[i + 1]) else {
-                out.append(byte)
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    if out.last != 0x20 { out.append(0x20) }
+                } else {
+                    out.append(byte)
+                }
                 i += 1
                 continue
             }
@@ -68,7 +94,7 @@ enum VisibleText {
             } else {
                 i = tagEnd
             }
-            out.append(UInt8(ascii: " "))
+            if out.last != 0x20 { out.append(0x20) }
         }
         return out
     }
