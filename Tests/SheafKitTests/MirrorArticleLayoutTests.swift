@@ -93,6 +93,11 @@ import Testing
         #expect(body(parts) == "<p>x</p>\n原文：https://a.example/1")
     }
 
+    @Test func noticesProseHeadingsInTheBody() {
+        #expect(layout("#### 安卓系统用户\n点击右上角\n<img src='1.png'/>\n").hasProseHeadings)
+        #expect(!layout("### 标题\n#### [ 🔥 推广](https://x.org/a)\n<p>正文</p>\n").hasProseHeadings)
+    }
+
     @Test func splitsLines() {
         #expect(MirrorArticleLayout.lines(of: Array("a\n\nbc".utf8)) == [0..<1, 2..<2, 3..<5])
         #expect(MirrorArticleLayout.lines(of: Array("a\n".utf8)) == [0..<1])

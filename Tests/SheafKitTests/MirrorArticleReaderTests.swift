@@ -111,6 +111,8 @@ import Testing
             .hasPrefix("not an article: no HTML body") == true)
         #expect(reason("### 帮助\n只是文字，没有网页。\n")?.hasPrefix("not an article: no HTML body") == true)
         #expect(reason("### 空\n<div>\n <p> </p>\n</div>\n") == "not an article: the body has no text and no image")
+        #expect(reason("#### 安卓系统用户\n\n点击右上角\n\n<img src='http://x.org/1.png' width=\"300px\"/>\n")?
+            .hasPrefix("not an article: a Markdown page") == true)
     }
 
     @Test func rejectsBinaryFilesAsWarnings() throws {

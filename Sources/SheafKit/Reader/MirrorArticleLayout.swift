@@ -17,6 +17,8 @@ struct MirrorArticleLayout {
     var body: [UInt8]
     /// The source URL as written after `原文…：`.
     var source: String?
+    /// Whether the body holds Markdown headings of prose (not link lines): the shape of a help page.
+    var hasProseHeadings = false
 
     /// How many non-blank lines above the trailer may belong to the share block.
     static let shareBlockLines = 8
@@ -46,6 +48,9 @@ struct MirrorArticleLayout {
         }
         end = Self.shareBlockStart(in: text, lines: lines, from: start, to: end) ?? end
         body = Self.joinedBody(text, lines: lines[start..<end])
+        hasProseHeadings = lines[start..<end].contains {
+            MirrorLine.heading(text[$0]) != nil && !MirrorLine.isLinkHeading(text[$0])
+        }
     }
 
     // MARK: - Regions

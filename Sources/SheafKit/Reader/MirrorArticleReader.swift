@@ -33,7 +33,7 @@ public struct MirrorArticleReader: Sendable {
         let layout = MirrorArticleLayout(text)
         let head = VisibleText.of(layout.body[...], byteLimit: Self.datelineSearchBytes,
                                   textLimit: Self.datelineTextBytes, whitespace: .remove)
-        if let rejection = Self.rejection(ofBody: layout.body, head: head) {
+        if let rejection = Self.rejection(of: layout, head: head) {
             return .failure(Self.skipped(file, rejection.reason))
         }
         let dateline = DatelineParser.firstDateline(inText: head)
@@ -67,11 +67,15 @@ public struct MirrorArticleReader: Sendable {
         return title.isEmpty ? nil : title
     }
 
-    /// Why `body` is not an article's body: no HTML at all (an index or help page), or nothing to show.
-    /// `head` is the visible text of its start.
-    static func rejection(ofBody body: [UInt8], head: String) -> NotAnArticle? {
+    /// Why `layout` is not an article: no HTML at all (an index page), Markdown prose without title or
+    /// source (a help page), or nothing to show. `head` is the visible text of the body's start.
+    static func rejection(of layout: MirrorArticleLayout, head: String) -> NotAnArticle? {
+        let body = layout.body
         guard hasTag(body) else {
             return NotAnArticle(reason: "not an article: no HTML body (an index, help page or link list?)")
+        }
+        if layout.title == nil, layout.source == nil, layout.hasProseHeadings {
+            return NotAnArticle(reason: "not an article: a Markdown page (help page?) with no title or source line")
         }
         guard head.isEmpty else { return nil }
         let hasImage = MirrorLine.contains(body[...], "<img") || MirrorLine.contains(body[...], "<IMG")
