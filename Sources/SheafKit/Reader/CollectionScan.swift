@@ -7,6 +7,7 @@ public struct CollectionScan: Sendable, Equatable {
     /// The collection's name: the folder that holds `pages/`, else the first path's last component.
     public var collectionName: String
 
+    /// A scan result as given.
     public init(files: [ArticleFile], problems: [Diagnostic], collectionName: String) {
         self.files = files
         self.problems = problems

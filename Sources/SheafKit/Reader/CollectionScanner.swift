@@ -10,6 +10,7 @@ public struct CollectionScanner: Sendable {
     /// File name extensions of article files found by walking (compared in lower case).
     static let articleExtensions: Set<String> = ["md", "markdown", "txt"]
 
+    /// A scanner; it keeps no state between scans.
     public init() {}
 
     /// Walks `paths` and returns the files found, the problems met and the collection's name.

@@ -10,6 +10,7 @@ public struct MirrorArticleReader: Sendable {
     /// How many characters of visible text make a fallback title.
     static let fallbackTitleLength = 40
 
+    /// A reader; it keeps no state between files.
     public init() {}
 
     /// Reads the file's bytes and parses them.
