@@ -4,7 +4,7 @@ public enum Stage: String, Sendable, Codable, CaseIterable {
 }
 
 /// Something a user should know about one input file or one book: a file skipped, a repair made.
-public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Codable { case note, warning, error }
 
     public var severity: Severity

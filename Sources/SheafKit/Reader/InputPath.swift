@@ -1,0 +1,106 @@
+import Foundation
+
+/// Path arithmetic and file-system questions for the scanner, on plain `/`-separated strings.
+///
+/// Paths stay as the user wrote them (joined with walked names); absolute forms are only used to compare
+/// files and to look upward for a collection root.
+enum InputPath {
+    /// What a path names, following symbolic links.
+    enum Kind: Equatable {
+        case folder, file, brokenLink
+        case missing(String)
+    }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            return (info.st_mode & S_IFMT) == S_IFDIR ? .folder : .file
+        }
+        let error = errno
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, error == ENOENT { return .brokenLink }
+        return .missing(describe(errno: error))
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        kind(of: path) == .folder
+    }
+
+    /// The path with every symbolic link resolved, or nil when it cannot be resolved.
+    static func real(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `path` made absolute against the working folder, with `.`, `..` and repeated `/` removed lexically.
+    static func absolute(_ path: String) -> String {
+        let full = path.hasPrefix("/") ? path : join(FileManager.default.currentDirectoryPath, path)
+        var parts: [Substring] = []
+        for part in full.split(separator: "/") where part != "." {
+            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    static func join(_ folder: String, _ name: String) -> String {
+        folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// The folder holding `absolutePath` (`/` for a top-level entry).
+    static func parent(_ absolutePath: String) -> String {
+        guard let slash = absolutePath.lastIndex(of: "/"), slash != absolutePath.startIndex else { return "/" }
+        return String(absolutePath[..<slash])
+    }
+
+    /// The last component of a path, ignoring trailing slashes.
+    static func lastComponent(_ path: String) -> String {
+        String(path.split(separator: "/").last ?? "")
+    }
+
+    /// The file name without its last extension (`407787` for `pages/73/407787.md`).
+    static func stem(of path: String) -> String {
+        let name = lastComponent(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// The name of the folder holding `path`: its channel.
+    static func folderName(of path: String) -> String {
+        let components = path.split(separator: "/")
+        if components.count >= 2, let name = components.dropLast().last, name != ".", name != ".." {
+            return String(name)
+        }
+        let folder = parent(absolute(path))
+        return lastComponent(real(folder) ?? folder)
+    }
+
+    /// Byte order of UTF-8, independent of Unicode normalization and locale.
+    static func byteOrder(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    static func describe(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: return "no such file or folder"
+        case EACCES: return "permission denied"
+        case ELOOP: return "too many symbolic links (a loop?)"
+        case ENOTDIR: return "a path component is not a folder"
+        default: return "error \(code)"
+        }
+    }
+
+    /// A short reason for a Foundation file error: the POSIX one when known.
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if nsError.domain == NSPOSIXErrorDomain { return describe(errno: Int32(nsError.code)) }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return describe(errno: Int32(underlying.code))
+        }
+        switch nsError.code {
+        case NSFileReadNoPermissionError: return "permission denied"
+        case NSFileReadNoSuchFileError: return "no such file or folder"
+        default: return nsError.localizedDescription
+        }
+    }
+}

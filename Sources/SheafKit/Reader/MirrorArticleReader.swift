@@ -1,0 +1,105 @@
+import Foundation
+
+/// Reads one article file of the mirror format (`### TITLE`, navigation, HTML body, share block, source line)
+/// into an `Article`; a file that is not an article becomes a diagnostic instead.
+public struct MirrorArticleReader: Sendable {
+    /// How much of the body's HTML is searched for a dateline: it opens the article, after a caption or two.
+    static let datelineSearchBytes = 32 * 1024
+    /// How much visible text (UTF-8 bytes, before whitespace removal) is enough to hold the dateline.
+    static let datelineTextBytes = 4 * DatelineParser.searchLimit
+    /// How many characters of visible text make a fallback title.
+    static let fallbackTitleLength = 40
+
+    /// A reader; it keeps no state between files.
+    public init() {}
+
+    /// Reads the file's bytes and parses them.
+    public func read(_ file: ArticleFile) -> Result<Article, Diagnostic> {
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+        } catch {
+            return .failure(Self.skipped(file, "cannot read file: \(InputPath.reason(error))"))
+        }
+        return parse(bytes, file: file)
+    }
+
+    /// Parses the bytes of `file`: pure, no disk access.
+    public func parse(_ bytes: [UInt8], file: ArticleFile) -> Result<Article, Diagnostic> {
+        let text: [UInt8]
+        switch ArticleEncoding.text(from: bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let rejection): return .failure(Self.skipped(file, rejection.reason))
+        }
+        let layout = MirrorArticleLayout(text)
+        let head = VisibleText.of(layout.body[...], byteLimit: Self.datelineSearchBytes,
+                                  textLimit: Self.datelineTextBytes, whitespace: .remove)
+        if let rejection = Self.rejection(of: layout, head: head) {
+            return .failure(Self.skipped(file, rejection.reason))
+        }
+        let dateline = DatelineParser.firstDateline(inText: head)
+        let urlDate = layout.source.flatMap(DatelineParser.date(inURL:))
+        let header = ArticleHeader(
+            id: file.id,
+            channel: file.channel,
+            title: Self.title(layout.title, body: layout.body, id: file.id),
+            date: dateline.flatMap { DatelineParser.date(of: $0, near: urlDate) } ?? urlDate,
+            source: layout.source,
+            site: dateline?.site ?? layout.source.flatMap(DatelineParser.host(ofURL:)),
+            files: [file.path]
+        )
+        return .success(Article(header: header, bodyHTML: String(decoding: layout.body, as: UTF8.self)))
+    }
+
+    // MARK: - Parts
+
+    /// The cleaned title line, else the start of the body's visible text, else the id: never empty.
+    static func title(_ line: String?, body: [UInt8], id: String) -> String {
+        if let line, let title = cleanTitle(line) { return title }
+        let text = VisibleText.of(body[...], byteLimit: 16 * 1024, textLimit: 1024, whitespace: .collapse)
+        let start = String(text.prefix(fallbackTitleLength)).trimmingCharacters(in: .whitespaces)
+        if !start.isEmpty { return text.count > fallbackTitleLength ? start + "…" : start }
+        return id.isEmpty ? "untitled" : id
+    }
+
+    /// A title line with entities decoded and whitespace (U+3000, no-break spaces) collapsed; nil if empty.
+    static func cleanTitle(_ line: String) -> String? {
+        let title = VisibleText.normalize(HTMLEntities.decode(line), whitespace: .collapse)
+        return title.isEmpty ? nil : title
+    }
+
+    /// Why `layout` is not an article: no HTML at all (an index page), Markdown prose without title or
+    /// source (a help page), or nothing to show. `head` is the visible text of the body's start.
+    static func rejection(of layout: MirrorArticleLayout, head: String) -> NotAnArticle? {
+        let body = layout.body
+        guard hasTag(body) else {
+            return NotAnArticle(reason: "not an article: no HTML body (an index, help page or link list?)")
+        }
+        if layout.title == nil, layout.source == nil, layout.hasProseHeadings {
+            return NotAnArticle(reason: "not an article: a Markdown page (help page?) with no title or source line")
+        }
+        guard head.isEmpty else { return nil }
+        let hasImage = MirrorLine.contains(body[...], "<img") || MirrorLine.contains(body[...], "<IMG")
+        if !hasImage, VisibleText.of(body[...], whitespace: .remove).isEmpty {
+            return NotAnArticle(reason: "not an article: the body has no text and no image")
+        }
+        return nil
+    }
+
+    /// Whether `body` holds at least one HTML tag (`<` followed by a letter).
+    static func hasTag(_ body: [UInt8]) -> Bool {
+        var i = 0
+        while i + 1 < body.count {
+            if body[i] == UInt8(ascii: "<") {
+                let lower = body[i + 1] | 0x20
+                if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func skipped(_ file: ArticleFile, _ reason: String) -> Diagnostic {
+        Diagnostic(.warning, stage: .read, file: file.path, reason)
+    }
+}
