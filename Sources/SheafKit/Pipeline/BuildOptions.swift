@@ -1,0 +1,33 @@
+import Foundation
+
+/// Everything a build is asked to do: inputs, grouping, naming and where books go.
+public struct BuildOptions: Sendable, Equatable {
+    /// Collection roots, folders below them, or single article files.
+    public var inputs: [String]
+    /// Folder the books are written to; created when missing.
+    public var outputDirectory: String
+    public var grouping: Grouping
+    /// Replaces the collection name in book titles.
+    public var title: String?
+    /// BCP 47 language of the books; nil detects it from the titles.
+    public var language: String?
+    /// Folder whose templates (by file name) replace the built-in ones.
+    public var templatesDirectory: String?
+    /// How many volumes are made at once.
+    public var jobs: Int
+
+    public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
+                title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
+                jobs: Int = BuildOptions.defaultJobs) {
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.grouping = grouping
+        self.title = title
+        self.language = language
+        self.templatesDirectory = templatesDirectory
+        self.jobs = max(1, jobs)
+    }
+
+    /// One job per active core.
+    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}

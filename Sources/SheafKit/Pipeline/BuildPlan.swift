@@ -1,0 +1,19 @@
+/// What a build will make, before anything is written: the volumes and every input file's fate.
+public struct BuildPlan: Sendable, Equatable, Codable {
+    /// The collection's name, from its root folder.
+    public var collection: String
+    public var volumes: [Volume]
+    /// Input files that could not be read as articles, with the reason.
+    public var skipped: [Diagnostic]
+    /// Things worth knowing that lose nothing: duplicates merged, undated articles, shared ids.
+    public var notes: [Diagnostic]
+
+    public init(collection: String, volumes: [Volume], skipped: [Diagnostic], notes: [Diagnostic]) {
+        self.collection = collection
+        self.volumes = volumes
+        self.skipped = skipped
+        self.notes = notes
+    }
+
+    public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }
+}

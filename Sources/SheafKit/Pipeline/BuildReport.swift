@@ -1,0 +1,54 @@
+import Foundation
+
+/// The outcome of a build: every book and every input file, written as the `--report` JSON.
+public struct BuildReport: Sendable, Equatable, Codable {
+    public struct VolumeEntry: Sendable, Equatable, Codable {
+        public enum Status: String, Sendable, Codable { case written, failed }
+        /// The book's path as written (output folder joined with its file name).
+        public var file: String
+        public var title: String
+        /// The package identifier (`urn:uuid:…`); empty when the book failed before it had one.
+        public var identifier: String
+        public var status: Status
+        /// Why the book could not be written.
+        public var error: String?
+        public var articles: [ArticleEntry]
+    }
+
+    public struct ArticleEntry: Sendable, Equatable, Codable {
+        public var title: String
+        /// `YYYY-MM-DD`, or nil for an undated article.
+        public var date: String?
+        public var source: String?
+        /// The article's XHTML path inside the book (the first part of a split chapter).
+        public var chapter: String
+        /// Every input path merged into this article, as opened.
+        public var files: [String]
+    }
+
+    public struct SkippedFile: Sendable, Equatable, Codable {
+        public var file: String
+        public var reason: String
+    }
+
+    public var volumes: [VolumeEntry]
+    public var skipped: [SkippedFile]
+    /// Repairs, merges and other things that lost nothing, per file.
+    public var notes: [Diagnostic]
+
+    public init(volumes: [VolumeEntry], skipped: [SkippedFile], notes: [Diagnostic]) {
+        self.volumes = volumes
+        self.skipped = skipped
+        self.notes = notes
+    }
+
+    public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }
+    public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }
+
+    /// Pretty, key-sorted JSON: stable for the same build.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+}

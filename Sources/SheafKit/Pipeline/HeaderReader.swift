@@ -1,0 +1,21 @@
+/// The first reading pass: every file's header, none of the bodies.
+struct HeaderReader {
+    struct Result {
+        var articles: [ArticleHeader]
+        var skipped: [Diagnostic]
+    }
+
+    let reader = MirrorArticleReader()
+
+    func readHeaders(of files: [ArticleFile]) -> Result {
+        var result = Result(articles: [], skipped: [])
+        result.articles.reserveCapacity(files.count)
+        for file in files {
+            switch reader.read(file) {
+            case .success(let article): result.articles.append(article.header)
+            case .failure(let diagnostic): result.skipped.append(diagnostic)
+            }
+        }
+        return result
+    }
+}

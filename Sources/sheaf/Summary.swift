@@ -1,0 +1,35 @@
+import Foundation
+import SheafKit
+
+/// The closing lines of a build: what was written, what failed, what was skipped.
+struct Summary {
+    let report: BuildReport
+    let outputDirectory: String
+    let quiet: Bool
+
+    func print() {
+        for volume in report.failedVolumes {
+            printError("error: \(volume.file): \(volume.error ?? "not written")")
+        }
+        guard !quiet else { return }
+        for skipped in report.skipped {
+            printError("skipped: \(skipped.file): \(skipped.reason)")
+        }
+        let warnings = report.notes.filter { $0.severity != .note }
+        for note in warnings {
+            printError("warning: \(note.file): \(note.message)")
+        }
+        let written = report.volumes.count - report.failedVolumes.count
+        var line = "\(written) \(written == 1 ? "book" : "books") written to \(outputDirectory)"
+            + " (\(report.articleCount) articles"
+        if !report.skipped.isEmpty { line += ", \(report.skipped.count) files skipped" }
+        if !report.failedVolumes.isEmpty { line += ", \(report.failedVolumes.count) books failed" }
+        let merged = report.notes.count - warnings.count
+        if merged > 0 { line += ", \(merged) notes in --report" }
+        Swift.print(line + ")")
+    }
+
+    private func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

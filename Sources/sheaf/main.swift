@@ -1,2 +1,0 @@
-import SheafKit
-print("sheaf: under construction")

