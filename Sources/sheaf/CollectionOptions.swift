@@ -13,7 +13,7 @@ struct CollectionOptions: ParsableArguments {
     var paths: [String] = []
 
     @Option(name: .customLong("group-by"), help: ArgumentHelp(
-        "One book per ISO week, month, day, channel, or all in one book.", valueName: "week|month|day|channel|all"))
+        "One book per ISO week, month, day or channel, or all in one book.", valueName: "grouping"))
     var groupBy: Grouping = .week
 
     @Option(help: ArgumentHelp("Book title to use instead of the collection's folder name.", valueName: "text"))
@@ -28,11 +28,12 @@ struct CollectionOptions: ParsableArguments {
         valueName: "dir"))
     var templatesDirectory: String?
 
-    @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int = BuildOptions.defaultJobs
+    @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores, here "
+                               + "\(BuildOptions.defaultJobs)).", valueName: "n"))
+    var jobs: Int?
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         if let language, language.isEmpty || language.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw ValidationError("--language '\(language)' is not a BCP 47 tag such as zh or en-GB.")
         }
@@ -44,6 +45,6 @@ struct CollectionOptions: ParsableArguments {
     func buildOptions(outputDirectory: String) -> BuildOptions {
         BuildOptions(inputs: paths.isEmpty ? ["Samples"] : paths, outputDirectory: outputDirectory,
                      grouping: groupBy, title: title, language: language,
-                     templatesDirectory: templatesDirectory, jobs: jobs)
+                     templatesDirectory: templatesDirectory, jobs: jobs ?? BuildOptions.defaultJobs)
     }
 }

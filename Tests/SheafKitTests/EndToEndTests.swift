@@ -109,6 +109,23 @@ import Testing
         #expect(strict.status != 0)
     }
 
+    @Test func nothingToBuildOrNowhereToWriteFailsWithAClearMessage() throws {
+        let out = try Scratch()
+        let nothing = try Sheaf.run(["build", out.path("nowhere"), "--out", out.path("books")])
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr.contains("no articles found in \(out.path("nowhere"))"))
+        FileManager.default.createFile(atPath: out.path("file"), contents: Data())
+        let blocked = try Sheaf.run(["build", Self.samples, "--out", out.path("file")])
+        #expect(blocked.status == 1)
+        #expect(blocked.stderr.contains("\(out.path("file")): cannot write books here"))
+        let badTemplate = out.path("templates/chapter.xhtml.mustache")
+        try FileManager.default.createDirectory(atPath: out.path("templates"), withIntermediateDirectories: true)
+        try "{{#open}}".write(toFile: badTemplate, atomically: true, encoding: .utf8)
+        let broken = try Sheaf.run(["build", Self.samples, "--out", out.path("books"), "--templates", out.path("templates")])
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains(badTemplate))
+    }
+
     @Test func templatesExportWritesEditableCopies() throws {
         let out = try Scratch()
         let run = try Sheaf.run(["templates", "export", out.path("t")])

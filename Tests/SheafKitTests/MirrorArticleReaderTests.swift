@@ -113,6 +113,10 @@ import Testing
         #expect(reason("### 空\n<div>\n <p> </p>\n</div>\n") == "not an article: the body has no text and no image")
         #expect(reason("#### 安卓系统用户\n\n点击右上角\n\n<img src='http://x.org/1.png' width=\"300px\"/>\n")?
             .hasPrefix("not an article: a Markdown page") == true)
+        // Markdown prose that mentions `<channel>` in backticks is not HTML.
+        #expect(reason("# Samples\n\nArticles live in `pages/<channel>/<id>.md`.\n")?
+            .hasPrefix("not an article: no HTML body") == true)
+        #expect(reason("### 标题\n<P class=x>正文</P>\n") == nil)
     }
 
     @Test func rejectsBinaryFilesAsWarnings() throws {

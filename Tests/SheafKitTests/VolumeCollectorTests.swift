@@ -31,7 +31,7 @@ import Testing
         let w3 = result.volumes[1]
         #expect(w3.articles.map(\.id) == ["1", "4", "3"])
         #expect(w3.sections.map(\.title) == ["1月18日 星期一", "1月24日 星期日"])
-        #expect(w3.subtitle == "2021-01-18 – 2021-01-24")
+        #expect(w3.subtitle == "2021年第3周")
         #expect(w3.language == "zh")
     }
 

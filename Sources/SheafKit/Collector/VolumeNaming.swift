@@ -60,7 +60,7 @@ struct VolumeNaming {
         case .all: (keyText, title) = ("all", displayName)
         case .undated: (keyText, title) = ("undated", "\(displayName) undated")
         }
-        return Volume(key: keyText, title: title, subtitle: subtitle(of: articles), collection: options.collection,
+        return Volume(key: keyText, title: title, subtitle: subtitle(for: key, articles), collection: options.collection,
                       fileName: fileName(for: key), language: language, sections: sections(for: key, articles))
     }
 
@@ -116,10 +116,22 @@ struct VolumeNaming {
          "November", "December"]
     }
 
-    /// The date range the volume's articles span, e.g. `2021-01-18 – 2021-01-24`.
-    private func subtitle(of articles: [ArticleHeader]) -> String? {
-        let dates = articles.compactMap(\.date)
-        guard let first = dates.min(), let last = dates.max() else { return nil }
-        return first == last ? first.description : "\(first) – \(last)"
+    /// What the volume covers, in words: `2021年第3周` / `Week 3, 2021`, `2021年1月`, `频道 73` / `Channel 73`.
+    /// (The title page shows the date range separately.)
+    private func subtitle(for key: Key, _ articles: [ArticleHeader]) -> String? {
+        switch key {
+        case .period:
+            guard let date = articles.first?.date else { return nil }
+            switch options.grouping {
+            case .week:
+                let (year, week) = date.isoWeek
+                return isChinese ? "\(year)年第\(week)周" : "Week \(week), \(year)"
+            case .month: return monthTitle(date)
+            default: return isChinese ? "\(date.year)年\(dayTitle(date))" : "\(dayTitle(date)) \(date.year)"
+            }
+        case .channel(let name): return isChinese ? "频道 \(name)" : "Channel \(name)"
+        case .all: return nil
+        case .undated: return isChinese ? "日期不详的文章" : "Undated articles"
+        }
     }
 }

@@ -34,6 +34,22 @@ public struct SheafPipeline: Sendable {
         return plan
     }
 
+    /// Makes the output folder once, before any book, so a bad `--out` fails the run with one clear message.
+    static func createFolder(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else {
+                throw SheafError(stage: .write, file: path, "cannot write books here: it is a file, not a folder")
+            }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw SheafError(stage: .write, file: path, "cannot create the output folder: \(error.localizedDescription)")
+        }
+    }
+
     /// The folder that holds `pages/` above an article file: its collection (`mh-news` for
     /// `mh-news/pages/73/1.md`), or nil when the file is not filed that way.
     static func collectionName(of path: String) -> String? {
@@ -47,6 +63,12 @@ public struct SheafPipeline: Sendable {
     public func build(progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         let plan = plan()
+        guard !plan.volumes.isEmpty else {
+            throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
+                             + (plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) files skipped: "
+                                + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
+        }
+        try Self.createFolder(options.outputDirectory)
         let maker = VolumeMaker(templates: templates, environment: environment,
                                 outputDirectory: options.outputDirectory)
         let outcomes = await plan.volumes.concurrentMap(limit: options.jobs) { volume in

@@ -44,7 +44,7 @@ struct VolumeMaker: Sendable {
             }
         } catch {
             entry.status = .failed
-            entry.error = "\(error)"
+            entry.error = (error as? SheafError)?.reason ?? "\(error)"
             entry.articles = kept.articles.map {
                 BuildReport.ArticleEntry(title: $0.title, date: $0.date?.description, source: $0.source,
                                          chapter: "", files: $0.files)

@@ -86,17 +86,39 @@ public struct MirrorArticleReader: Sendable {
         return nil
     }
 
-    /// Whether `body` holds at least one HTML tag (`<` followed by a letter).
+    /// Whether `body` holds at least one tag of an HTML element that carries article content (`<p`, `<div`,
+    /// `<br`…): Markdown prose that merely mentions `<channel>` or `<id>` is not HTML.
     static func hasTag(_ body: [UInt8]) -> Bool {
         var i = 0
         while i + 1 < body.count {
-            if body[i] == UInt8(ascii: "<") {
-                let lower = body[i + 1] | 0x20
-                if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") { return true }
+            if body[i] == UInt8(ascii: "<"), let name = tagName(in: body, at: i + 1), contentTags.contains(name) {
+                return true
             }
             i += 1
         }
         return false
+    }
+
+    private static let contentTags: Set<[UInt8]> = Set([
+        "p", "div", "span", "br", "img", "a", "ok", "table", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+        "b", "strong", "em", "i", "u", "center", "font", "section", "article", "blockquote", "figure", "hr", "pre",
+        "body", "html", "main",
+    ].map { Array($0.utf8) })
+
+    /// The lower-cased ASCII tag name starting at `start`, ended by space, `>` or `/`; nil if not a name.
+    private static func tagName(in bytes: [UInt8], at start: Int) -> [UInt8]? {
+        var name: [UInt8] = []
+        var j = start
+        while j < bytes.count, name.count <= 10 {
+            let c = bytes[j] | 0x20
+            let isLetterOrDigit = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (bytes[j] >= 0x30 && bytes[j] <= 0x39)
+            guard isLetterOrDigit else { break }
+            name.append(c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") ? c : bytes[j])
+            j += 1
+        }
+        guard !name.isEmpty, j < bytes.count, [UInt8(ascii: " "), UInt8(ascii: ">"), UInt8(ascii: "/"),
+              UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[j]) else { return nil }
+        return name
     }
 
     static func skipped(_ file: ArticleFile, _ reason: String) -> Diagnostic {
