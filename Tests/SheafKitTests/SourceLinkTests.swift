@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func linksOnlyWebAddresses() {
-        #expect(SourceLink.href(for: "  HTTPS://example.com/  ") == "HTTPS://example.com/")
+        #expect(SourceLink.href(for: "  HTTPS://example.com/  ") == "https://example.com/")
         #expect(SourceLink.href(for: "javascript:alert(1)") == nil)
         #expect(SourceLink.href(for: "www.example.com/x") == nil)
     }
