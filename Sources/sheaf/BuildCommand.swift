@@ -29,8 +29,10 @@ struct BuildCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let pipeline = SheafPipeline(options: collection.buildOptions(outputDirectory: outputDirectory),
-                                     environment: BuildEnvironment(environment: ProcessInfo.processInfo.environment))
+        let environment = CollectionOptions.environment
+        let pipeline = SheafPipeline(options: try collection.buildOptions(outputDirectory: outputDirectory,
+                                                                          environment: environment),
+                                     environment: environment)
         let line = ProgressLine(enabled: !quiet)
         let result: BuildReport
         do {

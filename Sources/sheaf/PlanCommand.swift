@@ -14,8 +14,9 @@ struct PlanCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let plan = SheafPipeline(options: collection.buildOptions(outputDirectory: "."),
-                                 environment: BuildEnvironment()).plan()
+        let environment = CollectionOptions.environment
+        let plan = SheafPipeline(options: try collection.buildOptions(outputDirectory: ".", environment: environment),
+                                 environment: environment).plan()
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -23,7 +24,7 @@ struct PlanCommand: ParsableCommand {
             return
         }
         for volume in plan.volumes {
-            print("\(volume.fileName)  \(volume.title)  (\(volume.articles.count) articles)")
+            print("\(volume.fileName)  \(volume.title)  (\(volume.articles.count) \(volume.articles.count == 1 ? "article" : "articles"))")
             for section in volume.sections {
                 if let title = section.title { print("  \(title)") }
                 for article in section.articles {
@@ -34,6 +35,8 @@ struct PlanCommand: ParsableCommand {
         for skipped in plan.skipped {
             print("skipped: \(skipped.file): \(skipped.message)")
         }
-        print("\(plan.volumes.count) books, \(plan.articleCount) articles, \(plan.skipped.count) files skipped")
+        var summary = "\(plan.volumes.count) books, \(plan.articleCount) articles, \(plan.skipped.count) files skipped"
+        if !plan.excluded.isEmpty { summary += ", \(plan.excluded.count) files outside the time window" }
+        print(summary)
     }
 }

@@ -126,6 +126,24 @@ import Testing
         #expect(broken.stderr.contains(badTemplate))
     }
 
+    @Test func digestWindowAndLimitsAccountForEveryFile() throws {
+        let out = try Scratch()
+        let run = try Sheaf.run(["build", Self.samples, "--out", out.path("books"), "--last", "7d", "--max-articles", "2",
+                                 "--report", out.path("report.json")], environment: ["SOURCE_DATE_EPOCH": "1611100000"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out.path("report.json"))))
+            as? [String: Any] ?? [:]
+        let volumes = report["volumes"] as? [[String: Any]] ?? []
+        let packaged = volumes.flatMap { ($0["articles"] as? [[String: Any]] ?? []).flatMap { $0["files"] as? [String] ?? [] } }
+        let excluded = (report["excluded"] as? [[String: Any]] ?? []).compactMap { $0["file"] as? String }
+        #expect((packaged + excluded).sorted() == Self.sampleArticleFiles)
+        // 2021-01-13 … 2021-01-19: W02's last days and W03's first, each book at most two articles.
+        let names = volumes.compactMap { ($0["file"] as? String).map { ($0 as NSString).lastPathComponent } }
+        #expect(names.contains("mh-news-2021-W02-part1.epub"))
+        #expect(volumes.allSatisfy { ($0["articles"] as? [Any])?.count ?? 0 <= 2 })
+        #expect(!excluded.isEmpty)
+    }
+
     @Test func templatesExportWritesEditableCopies() throws {
         let out = try Scratch()
         let run = try Sheaf.run(["templates", "export", out.path("t")])

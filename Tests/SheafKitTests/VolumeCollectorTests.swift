@@ -115,4 +115,40 @@ import Testing
         #expect(channel.utf8.allSatisfy { $0 < 0x80 })
         #expect(FileNameSlug.slug("../etc/passwd", fallback: nil) == "etc-passwd")
     }
+
+    @Test func limitsSplitAVolumeIntoNamedParts() {
+        let headers = (1...5).map { Self.article(String($0), date: "2021-01-18") }
+        let options = CollectorOptions(grouping: .week, collection: "mh-news",
+                                       limits: VolumeLimits(maxArticles: 2))
+        let volumes = VolumeCollector(options: options).collect(headers).volumes
+        #expect(volumes.map(\.fileName) == ["mh-news-2021-W03-part1.epub", "mh-news-2021-W03-part2.epub",
+                                            "mh-news-2021-W03-part3.epub"])
+        #expect(volumes.map(\.title) == ["mh-news 2021-W03 (Part 1 of 3)", "mh-news 2021-W03 (Part 2 of 3)",
+                                         "mh-news 2021-W03 (Part 3 of 3)"])
+        #expect(volumes.flatMap(\.articles).map(\.id) == ["1", "2", "3", "4", "5"])
+    }
+
+    @Test func timeWindowExcludesWithAReason() {
+        let window = DateWindow(since: ArticleDate(year: 2021, month: 1, day: 18))
+        let options = CollectorOptions(grouping: .week, collection: "mh-news", window: window)
+        let result = VolumeCollector(options: options).collect([
+            Self.article("1", date: "2021-01-17"), Self.article("2", date: "2021-01-18"), Self.article("3", date: nil),
+        ])
+        #expect(result.volumes.flatMap(\.articles).map(\.id) == ["2"])
+        #expect(result.excluded.map(\.file) == ["c/pages/73/1.md", "c/pages/73/3.md"])
+        #expect(result.excluded[0].message.contains("2021-01-17"))
+        #expect(result.excluded[1].message.hasPrefix("undated"))
+    }
+
+    @Test func weeksMayStartOnAnotherDay() {
+        let options = CollectorOptions(grouping: .week, collection: "mh-news", language: "en", weekStart: 6)
+        let volumes = VolumeCollector(options: options).collect([
+            Self.article("1", date: "2021-01-15"),  // Friday: the week that began Saturday 9 January
+            Self.article("2", date: "2021-01-16"),  // Saturday: a new week
+            Self.article("3", date: "2021-01-22"),
+        ]).volumes
+        #expect(volumes.map(\.fileName) == ["mh-news-week-2021-01-09.epub", "mh-news-week-2021-01-16.epub"])
+        #expect(volumes[1].articles.map(\.id) == ["2", "3"])
+        #expect(volumes[1].subtitle == "Week of 2021-01-16")
+    }
 }

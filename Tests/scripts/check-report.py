@@ -2,7 +2,8 @@
 """check-report.py CORPUS REPORT.json — checks a `sheaf build --report` against the collection it came from.
 
 Independent of Sheaf's code: walks the corpus itself, opens the books with zipfile.
-- every article file (pages/<channel>/<id>.md) appears exactly once: in a volume's articles' files or in skipped;
+- every article file (pages/<channel>/<id>.md) appears exactly once: in a volume's articles' files, in skipped
+  or in excluded (left out on purpose, e.g. outside a time window);
 - at most 1% skipped, each with a reason;
 - each packaged article's title appears in its book's nav document and NCX;
 - no chapter contains page furniture (share block, source line, ads, scripts, hidden spans).
@@ -17,7 +18,7 @@ def main(corpus, report_path):
     for dirpath, _, names in os.walk(os.path.join(corpus, "pages")):
         expected.update(os.path.realpath(os.path.join(dirpath, n)) for n in names if n.endswith(".md"))
     seen, problems = [], []
-    for skip in report["skipped"]:
+    for skip in report["skipped"] + report.get("excluded", []):
         seen.append(os.path.realpath(skip["file"]))
         if not skip.get("reason"):
             problems.append(f"skipped without a reason: {skip['file']}")

@@ -7,11 +7,21 @@ public struct CollectorOptions: Sendable, Equatable {
     public var title: String?
     /// BCP 47 language of the books (`--language`); nil means detect from the article titles.
     public var language: String?
+    /// Only articles dated inside this window are packaged.
+    public var window: DateWindow
+    /// First day of a week for `week` grouping, 1 = Monday (ISO weeks) … 7 = Sunday.
+    public var weekStart: Int
+    /// Caps that split a volume into parts.
+    public var limits: VolumeLimits
 
-    public init(grouping: Grouping = .week, collection: String, title: String? = nil, language: String? = nil) {
+    public init(grouping: Grouping = .week, collection: String, title: String? = nil, language: String? = nil,
+                window: DateWindow = DateWindow(), weekStart: Int = 1, limits: VolumeLimits = VolumeLimits()) {
         self.grouping = grouping
         self.collection = collection
         self.title = title
         self.language = language
+        self.window = window
+        self.weekStart = weekStart
+        self.limits = limits
     }
 }

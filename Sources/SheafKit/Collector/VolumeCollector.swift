@@ -6,6 +6,8 @@ public struct VolumeCollector: Sendable {
     public struct Collection: Sendable, Equatable {
         public var volumes: [Volume]
         public var notes: [Diagnostic]
+        /// Files left out on purpose (outside the time window), with the reason.
+        public var excluded: [Diagnostic]
     }
 
     public let options: CollectorOptions
@@ -22,11 +24,16 @@ public struct VolumeCollector: Sendable {
         let naming = VolumeNaming(options: options, language: language)
 
         var buckets: [VolumeNaming.Key: [ArticleHeader]] = [:]
+        var excluded: [Diagnostic] = []
         for article in merged.articles {
+            guard options.window.contains(article.date) else {
+                excluded += article.files.map { Diagnostic(.note, stage: .collect, file: $0, outsideWindow(article)) }
+                continue
+            }
             buckets[naming.key(for: article), default: []].append(article)
         }
         var notes = merged.notes
-        let volumes = buckets.keys.sorted().map { key -> Volume in
+        let volumes = buckets.keys.sorted().flatMap { key -> [Volume] in
             let articles = buckets[key, default: []].sorted(by: ArticleOrder.precedes)
             if key == .undated {
                 for article in articles {
@@ -35,8 +42,18 @@ public struct VolumeCollector: Sendable {
                                             + "put in \(naming.fileName(for: key))"))
                 }
             }
-            return naming.volume(for: key, articles: articles)
+            let parts = options.limits.parts(of: articles)
+            return parts.enumerated().map { index, part in
+                naming.volume(for: key, articles: part, part: parts.count > 1 ? (index + 1, parts.count) : nil)
+            }
         }
-        return Collection(volumes: volumes, notes: notes)
+        return Collection(volumes: volumes, notes: notes, excluded: excluded)
+    }
+
+    private func outsideWindow(_ article: ArticleHeader) -> String {
+        let window = options.window
+        let range = "\(window.since?.description ?? "…") to \(window.until?.description ?? "…")"
+        guard let date = article.date else { return "undated, so outside the time window \(range)" }
+        return "dated \(date), outside the time window \(range)"
     }
 }

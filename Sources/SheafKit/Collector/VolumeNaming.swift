@@ -51,29 +51,44 @@ struct VolumeNaming {
         }
     }
 
-    func volume(for key: Key, articles: [ArticleHeader]) -> Volume {
-        let title: String
-        let keyText: String
+    /// The volume of `key`, or part `part.index` of `part.count` when a limit split it.
+    func volume(for key: Key, articles: [ArticleHeader], part: (index: Int, count: Int)? = nil) -> Volume {
+        var title: String
+        var keyText: String
         switch key {
         case .period(let name): (keyText, title) = (name, "\(displayName) \(name)")
         case .channel(let name): (keyText, title) = ("channel-\(name)", "\(displayName) channel \(name)")
         case .all: (keyText, title) = ("all", displayName)
         case .undated: (keyText, title) = ("undated", "\(displayName) undated")
         }
+        var fileName = fileName(for: key)
+        if let part {
+            keyText += "-part\(part.index)"
+            title += " (Part \(part.index) of \(part.count))"
+            fileName = String(fileName.dropLast(".epub".count)) + "-part\(part.index).epub"
+        }
         return Volume(key: keyText, title: title, subtitle: subtitle(for: key, articles), collection: options.collection,
-                      fileName: fileName(for: key), language: language, sections: sections(for: key, articles))
+                      fileName: fileName, language: language, sections: sections(for: key, articles))
     }
 
     // MARK: - Periods and sections
 
     private func periodName(_ date: ArticleDate) -> String {
         switch options.grouping {
+        case .week where options.weekStart != 1:
+            // Weeks that start on another day than Monday are named after their first day.
+            return "week-\(weekStart(of: date))"
         case .week:
             let (year, week) = date.isoWeek
             return "\(ArticleDate.pad(year, 4))-W\(ArticleDate.pad(week, 2))"
         case .month: return "\(ArticleDate.pad(date.year, 4))-\(ArticleDate.pad(date.month, 2))"
         default: return date.description
         }
+    }
+
+    /// The first day of the (non-ISO) week that holds `date`.
+    private func weekStart(of date: ArticleDate) -> ArticleDate {
+        ArticleDate(dayNumber: date.dayNumber - (date.isoWeekday - options.weekStart + 7) % 7)
     }
 
     /// Days within a week or month; months within a channel or the whole collection; none for a day.
@@ -123,6 +138,9 @@ struct VolumeNaming {
         case .period:
             guard let date = articles.first?.date else { return nil }
             switch options.grouping {
+            case .week where options.weekStart != 1:
+                let start = weekStart(of: date)
+                return isChinese ? "\(start.year)年\(start.month)月\(start.day)日起的一周" : "Week of \(start)"
             case .week:
                 let (year, week) = date.isoWeek
                 return isChinese ? "\(year)年第\(week)周" : "Week \(week), \(year)"

@@ -14,9 +14,11 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     public var site: String?
     /// Every input path merged into this article, as opened; the first is the one read.
     public var files: [String]
+    /// Bytes of the article's HTML body as read: what volume size limits estimate a book's size from.
+    public var size: Int
 
     public init(id: String, channel: String, title: String, date: ArticleDate?, source: String?,
-                site: String?, files: [String]) {
+                site: String?, files: [String], size: Int = 0) {
         self.id = id
         self.channel = channel
         self.title = title
@@ -24,6 +26,7 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
         self.source = source
         self.site = site
         self.files = files
+        self.size = size
     }
 }
 

@@ -15,10 +15,17 @@ public struct BuildOptions: Sendable, Equatable {
     public var templatesDirectory: String?
     /// How many volumes are made at once.
     public var jobs: Int
+    /// Only articles dated inside this window are packaged.
+    public var window: DateWindow
+    /// First day of a week for `week` grouping, 1 = Monday (ISO weeks) … 7 = Sunday.
+    public var weekStart: Int
+    /// Caps that split a volume into parts.
+    public var limits: VolumeLimits
 
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
-                jobs: Int = BuildOptions.defaultJobs) {
+                jobs: Int = BuildOptions.defaultJobs, window: DateWindow = DateWindow(), weekStart: Int = 1,
+                limits: VolumeLimits = VolumeLimits()) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.grouping = grouping
@@ -26,6 +33,9 @@ public struct BuildOptions: Sendable, Equatable {
         self.language = language
         self.templatesDirectory = templatesDirectory
         self.jobs = max(1, jobs)
+        self.window = window
+        self.weekStart = weekStart
+        self.limits = limits
     }
 
     /// One job per active core.

@@ -7,12 +7,16 @@ public struct BuildPlan: Sendable, Equatable, Codable {
     public var skipped: [Diagnostic]
     /// Things worth knowing that lose nothing: duplicates merged, undated articles, shared ids.
     public var notes: [Diagnostic]
+    /// Article files left out on purpose (outside the time window), with the reason.
+    public var excluded: [Diagnostic]
 
-    public init(collection: String, volumes: [Volume], skipped: [Diagnostic], notes: [Diagnostic]) {
+    public init(collection: String, volumes: [Volume], skipped: [Diagnostic], notes: [Diagnostic],
+                excluded: [Diagnostic] = []) {
         self.collection = collection
         self.volumes = volumes
         self.skipped = skipped
         self.notes = notes
+        self.excluded = excluded
     }
 
     public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }

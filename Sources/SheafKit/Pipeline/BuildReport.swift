@@ -35,11 +35,14 @@ public struct BuildReport: Sendable, Equatable, Codable {
     public var skipped: [SkippedFile]
     /// Repairs, merges and other things that lost nothing, per file.
     public var notes: [Diagnostic]
+    /// Article files left out on purpose (outside the time window), with the reason.
+    public var excluded: [SkippedFile]
 
-    public init(volumes: [VolumeEntry], skipped: [SkippedFile], notes: [Diagnostic]) {
+    public init(volumes: [VolumeEntry], skipped: [SkippedFile], notes: [Diagnostic], excluded: [SkippedFile] = []) {
         self.volumes = volumes
         self.skipped = skipped
         self.notes = notes
+        self.excluded = excluded
     }
 
     public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }

@@ -12,7 +12,10 @@ struct HeaderReader {
         result.articles.reserveCapacity(files.count)
         for file in files {
             switch reader.read(file) {
-            case .success(let article): result.articles.append(article.header)
+            case .success(let article):
+                var header = article.header
+                header.size = article.bodyHTML.utf8.count
+                result.articles.append(header)
             case .failure(let diagnostic): result.skipped.append(diagnostic)
             }
         }

@@ -25,11 +25,13 @@ public struct SheafPipeline: Sendable {
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let headers = HeaderReader().readHeaders(of: byCollection[name, default: []])
             let collector = VolumeCollector(options: CollectorOptions(
-                grouping: options.grouping, collection: name, title: options.title, language: options.language))
+                grouping: options.grouping, collection: name, title: options.title, language: options.language,
+                window: options.window, weekStart: options.weekStart, limits: options.limits))
             let collection = collector.collect(headers.articles)
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
             plan.notes += collection.notes
+            plan.excluded += collection.excluded
         }
         return plan
     }
@@ -64,6 +66,10 @@ public struct SheafPipeline: Sendable {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         let plan = plan()
         guard !plan.volumes.isEmpty else {
+            if !plan.excluded.isEmpty {
+                throw SheafError(stage: .collect, "no articles in the time window: all \(plan.excluded.count) article "
+                                 + "files are dated outside it")
+            }
             throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
                              + (plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) files skipped: "
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
@@ -81,7 +87,8 @@ public struct SheafPipeline: Sendable {
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {
                 BuildReport.SkippedFile(file: $0.file, reason: $0.message)
             },
-            notes: plan.notes + outcomes.flatMap(\.notes))
+            notes: plan.notes + outcomes.flatMap(\.notes),
+            excluded: plan.excluded.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) })
     }
 }
 
