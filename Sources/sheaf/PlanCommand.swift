@@ -36,7 +36,9 @@ struct PlanCommand: ParsableCommand {
             print("skipped: \(skipped.file): \(skipped.message)")
         }
         var summary = "\(plan.volumes.count) books, \(plan.articleCount) articles, \(plan.skipped.count) files skipped"
-        if !plan.excluded.isEmpty { summary += ", \(plan.excluded.count) files outside the time window" }
+        if !plan.excluded.isEmpty {
+            summary += ", \(plan.excluded.count) files left out (\(plan.excluded[0].message)…; see --json)"
+        }
         print(summary)
     }
 }

@@ -23,6 +23,7 @@ struct Summary {
         var line = "\(written) \(written == 1 ? "book" : "books") written to \(outputDirectory)"
             + " (\(report.articleCount) articles"
         if !report.skipped.isEmpty { line += ", \(report.skipped.count) files skipped" }
+        if !report.excluded.isEmpty { line += ", \(report.excluded.count) files left out by the options" }
         if !report.failedVolumes.isEmpty { line += ", \(report.failedVolumes.count) books failed" }
         let merged = report.notes.count - warnings.count
         if merged > 0 { line += ", \(merged) notes in --report" }

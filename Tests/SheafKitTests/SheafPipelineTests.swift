@@ -9,4 +9,11 @@ import Testing
         #expect(SheafPipeline.collectionName(of: "/x/notes/1.md") == nil)
         #expect(SheafPipeline.collectionName(of: "/pages/73/1.md") == nil)
     }
+
+    @Test func collectionRootKeepsThePathAsWritten() {
+        #expect(SheafPipeline.collectionRoot(of: "Samples/mh-news/pages/73/1.md") == "Samples/mh-news")
+        #expect(SheafPipeline.collectionRoot(of: "pages/73/1.md") == ".")
+        #expect(SheafPipeline.collectionRoot(of: "/pages/73/1.md") == "/")
+        #expect(SheafPipeline.collectionRoot(of: "notes/1.md") == nil)
+    }
 }

@@ -151,4 +151,22 @@ import Testing
         #expect(volumes[1].articles.map(\.id) == ["2", "3"])
         #expect(volumes[1].subtitle == "Week of 2021-01-16")
     }
+
+    @Test func indexVolumesFollowTheIndexOrderAndReportWhatIsMissing() {
+        let headers = [Self.article("1", date: "2021-01-18"), Self.article("2", date: "2021-01-19"),
+                       Self.article("3", date: "2021-01-20")]
+        let listing = IndexListing(name: "73", title: "天人之间", file: "c/indexes/73.md", entries: [
+            .init(title: "b", channel: "73", id: "2"), .init(title: "x", channel: "73", id: "9"),
+            .init(title: "a", channel: "73", id: "1"),
+        ])
+        let empty = IndexListing(name: "80", title: nil, file: "c/indexes/80.md", entries: [])
+        let options = CollectorOptions(grouping: .index, collection: "mh-news")
+        let result = VolumeCollector(options: options).collect(headers, indexes: [listing, empty])
+        #expect(result.volumes.map(\.fileName) == ["mh-news-index-73.epub"])
+        #expect(result.volumes[0].title == "mh-news 天人之间")
+        #expect(result.volumes[0].articles.map(\.id) == ["2", "1"])
+        #expect(result.notes.contains { $0.file == "c/indexes/73.md" && $0.message.contains("pages/73/9.md") })
+        #expect(result.notes.contains { $0.file == "c/indexes/80.md" })
+        #expect(result.excluded.map(\.file) == ["c/pages/73/3.md"])
+    }
 }

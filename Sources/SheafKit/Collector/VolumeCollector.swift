@@ -16,7 +16,8 @@ public struct VolumeCollector: Sendable {
         self.options = options
     }
 
-    public func collect(_ headers: [ArticleHeader]) -> Collection {
+    /// The volumes for `headers`; `indexes` are the collection's index pages, used by `index` grouping.
+    public func collect(_ headers: [ArticleHeader], indexes: [IndexListing] = []) -> Collection {
         let firstFile = { (h: ArticleHeader) in h.files.first ?? "" }
         let inFileOrder = headers.sorted { firstFile($0).utf8.lexicographicallyPrecedes(firstFile($1).utf8) }
         let merged = Deduplicator().merge(inFileOrder)
@@ -25,16 +26,27 @@ public struct VolumeCollector: Sendable {
 
         var buckets: [VolumeNaming.Key: [ArticleHeader]] = [:]
         var excluded: [Diagnostic] = []
+        var notes = merged.notes
+        var inWindow: [ArticleHeader] = []
         for article in merged.articles {
             guard options.window.contains(article.date) else {
                 excluded += article.files.map { Diagnostic(.note, stage: .collect, file: $0, outsideWindow(article)) }
                 continue
             }
-            buckets[naming.key(for: article), default: []].append(article)
+            inWindow.append(article)
         }
-        var notes = merged.notes
+        if options.grouping == .index {
+            let listed = IndexGrouping(indexes: indexes).group(inWindow)
+            buckets = listed.buckets
+            notes += listed.notes
+            excluded += listed.unlisted
+        } else {
+            for article in inWindow { buckets[naming.key(for: article), default: []].append(article) }
+        }
         let volumes = buckets.keys.sorted().flatMap { key -> [Volume] in
-            let articles = buckets[key, default: []].sorted(by: ArticleOrder.precedes)
+            // An index page's order is the reader's order; every other volume reads by date.
+            let articles = options.grouping == .index ? buckets[key, default: []]
+                : buckets[key, default: []].sorted(by: ArticleOrder.precedes)
             if key == .undated {
                 for article in articles {
                     notes.append(Diagnostic(.warning, stage: .collect, file: article.files.first ?? article.id,

@@ -4,6 +4,8 @@ struct VolumeNaming {
     enum Key: Hashable, Comparable {
         case period(String)     // `2021-W03`, `2021-01`, `2021-01-18`: zero-padded, so text order is time order
         case channel(String)
+        /// An index page: its file stem and the title the collection's menu gives it.
+        case index(name: String, title: String?)
         case all
         case undated
 
@@ -11,6 +13,7 @@ struct VolumeNaming {
             switch (lhs, rhs) {
             case let (.period(a), .period(b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
             case let (.channel(a), .channel(b)): return ArticleOrder.idPrecedes(a, b)
+            case let (.index(a, _), .index(b, _)): return ArticleOrder.idPrecedes(a, b)
             default: return lhs.rank < rhs.rank
             }
         }
@@ -19,8 +22,9 @@ struct VolumeNaming {
             switch self {
             case .period: 0
             case .channel: 1
-            case .all: 2
-            case .undated: 3
+            case .index: 2
+            case .all: 3
+            case .undated: 4
             }
         }
     }
@@ -35,7 +39,7 @@ struct VolumeNaming {
     func key(for article: ArticleHeader) -> Key {
         switch options.grouping {
         case .channel: return .channel(article.channel)
-        case .all: return .all
+        case .all, .index: return .all
         case .week, .month, .day:
             guard let date = article.date else { return .undated }
             return .period(periodName(date))
@@ -46,6 +50,7 @@ struct VolumeNaming {
         switch key {
         case .period(let name): return "\(slug)-\(name).epub"
         case .channel(let name): return "\(slug)-channel-\(FileNameSlug.slug(name, fallback: nil)).epub"
+        case .index(let name, _): return "\(slug)-index-\(FileNameSlug.slug(name, fallback: nil)).epub"
         case .all: return "\(slug).epub"
         case .undated: return "\(slug)-undated.epub"
         }
@@ -58,6 +63,7 @@ struct VolumeNaming {
         switch key {
         case .period(let name): (keyText, title) = (name, "\(displayName) \(name)")
         case .channel(let name): (keyText, title) = ("channel-\(name)", "\(displayName) channel \(name)")
+        case let .index(name, indexTitle): (keyText, title) = ("index-\(name)", "\(displayName) \(indexTitle ?? "index \(name)")")
         case .all: (keyText, title) = ("all", displayName)
         case .undated: (keyText, title) = ("undated", "\(displayName) undated")
         }
@@ -95,7 +101,7 @@ struct VolumeNaming {
     private func sections(for key: Key, _ articles: [ArticleHeader]) -> [VolumeSection] {
         let sectionTitle: (ArticleHeader) -> String?
         switch (key, options.grouping) {
-        case (.undated, _), (_, .day): return [VolumeSection(title: nil, articles: articles)]
+        case (.undated, _), (.index, _), (_, .day): return [VolumeSection(title: nil, articles: articles)]
         case (_, .week), (_, .month): sectionTitle = { $0.date.map(dayTitle) ?? undatedTitle }
         default: sectionTitle = { $0.date.map(monthTitle) ?? undatedTitle }
         }
@@ -148,6 +154,7 @@ struct VolumeNaming {
             default: return isChinese ? "\(date.year)年\(dayTitle(date))" : "\(dayTitle(date)) \(date.year)"
             }
         case .channel(let name): return isChinese ? "频道 \(name)" : "Channel \(name)"
+        case .index(let name, _): return isChinese ? "索引 \(name)" : "Index \(name)"
         case .all: return nil
         case .undated: return isChinese ? "日期不详的文章" : "Undated articles"
         }

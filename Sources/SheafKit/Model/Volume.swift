@@ -1,6 +1,8 @@
 /// How articles are grouped into books.
 public enum Grouping: String, Sendable, Codable, CaseIterable {
     case week, month, day, channel, all
+    /// One book per index page (`indexes/73.md`), holding the articles it lists in its order.
+    case index
 }
 
 /// One book to make: its name, its sections and the articles in reading order (no bodies yet).

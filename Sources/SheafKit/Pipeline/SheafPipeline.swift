@@ -27,7 +27,13 @@ public struct SheafPipeline: Sendable {
             let collector = VolumeCollector(options: CollectorOptions(
                 grouping: options.grouping, collection: name, title: options.title, language: options.language,
                 window: options.window, weekStart: options.weekStart, limits: options.limits))
-            let collection = collector.collect(headers.articles)
+            var indexes: [IndexListing] = []
+            if options.grouping == .index, let first = byCollection[name]?.first, let root = Self.collectionRoot(of: first.path) {
+                let found = IndexReader().indexes(ofCollectionAt: root)
+                indexes = found.indexes
+                plan.notes += found.problems
+            }
+            let collection = collector.collect(headers.articles, indexes: indexes)
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
             plan.notes += collection.notes
@@ -52,6 +58,15 @@ public struct SheafPipeline: Sendable {
         }
     }
 
+    /// The collection root of an article file as the user wrote its path (`x/mh-news` for
+    /// `x/mh-news/pages/73/1.md`, `.` for `pages/73/1.md`), or nil when the file is not under `pages/`.
+    static func collectionRoot(of path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let pages = parts.dropLast(2).lastIndex(of: "pages") else { return nil }
+        let root = parts[..<pages].joined(separator: "/")
+        return root.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : root
+    }
+
     /// The folder that holds `pages/` above an article file: its collection (`mh-news` for
     /// `mh-news/pages/73/1.md`), or nil when the file is not filed that way.
     static func collectionName(of path: String) -> String? {
@@ -66,9 +81,9 @@ public struct SheafPipeline: Sendable {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         let plan = plan()
         guard !plan.volumes.isEmpty else {
-            if !plan.excluded.isEmpty {
-                throw SheafError(stage: .collect, "no articles in the time window: all \(plan.excluded.count) article "
-                                 + "files are dated outside it")
+            if let first = plan.excluded.first {
+                throw SheafError(stage: .collect, "no article to package: all \(plan.excluded.count) article files were "
+                                 + "left out (\(first.file): \(first.message)…)")
             }
             throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
                              + (plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) files skipped: "

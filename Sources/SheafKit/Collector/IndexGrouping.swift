@@ -1,0 +1,48 @@
+/// Puts articles into one volume per index page, in the page's order, and says what the pages miss.
+struct IndexGrouping {
+    struct Result {
+        var buckets: [VolumeNaming.Key: [ArticleHeader]]
+        /// Links to pages absent from the collection, and index pages that list nothing present.
+        var notes: [Diagnostic]
+        /// Files of articles no index page lists.
+        var unlisted: [Diagnostic]
+    }
+
+    let indexes: [IndexListing]
+
+    func group(_ articles: [ArticleHeader]) -> Result {
+        var byPage: [String: Int] = [:]
+        for (index, article) in articles.enumerated() {
+            for file in article.files {
+                if let page = MarkdownLinks.mirrorPage(file) { byPage[page.channel + "/" + page.id] = byPage[page.channel + "/" + page.id] ?? index }
+            }
+            byPage[article.channel + "/" + article.id] = byPage[article.channel + "/" + article.id] ?? index
+        }
+        var result = Result(buckets: [:], notes: [], unlisted: [])
+        var listed = Set<Int>()
+        for listing in indexes {
+            var members: [Int] = []
+            for entry in listing.entries {
+                guard let index = byPage[entry.channel + "/" + entry.id] else {
+                    result.notes.append(Diagnostic(.warning, stage: .collect, file: listing.file,
+                        "links to pages/\(entry.channel)/\(entry.id).md (\(entry.title)), which is not in the collection"))
+                    continue
+                }
+                if !members.contains(index) { members.append(index) }
+            }
+            guard !members.isEmpty else {
+                result.notes.append(Diagnostic(.note, stage: .collect, file: listing.file,
+                                               "lists no article of the collection; no book made"))
+                continue
+            }
+            listed.formUnion(members)
+            result.buckets[.index(name: listing.name, title: listing.title)] = members.map { articles[$0] }
+        }
+        for (index, article) in articles.enumerated() where !listed.contains(index) {
+            result.unlisted += article.files.map {
+                Diagnostic(.note, stage: .collect, file: $0, "not listed in any index page")
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,25 @@
+/// An index page of a collection (`indexes/73.md`): a titled reading list of articles, in its own order.
+public struct IndexListing: Sendable, Equatable, Codable {
+    /// The index file's stem (`73`).
+    public var name: String
+    /// The title the collection's README menu gives the index (`天人之间`), if any.
+    public var title: String?
+    /// The index file as opened.
+    public var file: String
+    /// The linked articles in the index's order, each once.
+    public var entries: [Entry]
+
+    public struct Entry: Sendable, Equatable, Codable {
+        /// The title the index shows (it can differ from the article's own).
+        public var title: String
+        public var channel: String
+        public var id: String
+    }
+
+    public init(name: String, title: String?, file: String, entries: [Entry]) {
+        self.name = name
+        self.title = title
+        self.file = file
+        self.entries = entries
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import SheafKit
+
+@Suite struct IndexReaderTests {
+    let page = """
+        #### 由于频繁封锁，请参考 [手把手翻墙教程](https://github.com/x/guides/wiki/)，请使用 [网门](https://x.org/dl.md?t=1)
+
+        #### [谁将被历史“清零”？](../pages/73/417485.md?t=02072200)
+
+        #### [披着政府人员外衣的黑恶势力&nbsp;](../pages/73/417442.md?t=02072200)
+
+        #### [谁将被历史“清零”？](../pages/73/417485.md?t=02072201)
+        """
+
+    @Test func listsLinkedPagesInOrderOnceEach() {
+        let listing = IndexReader().listing(page, name: "73", title: "天人之间", file: "c/indexes/73.md")
+        #expect(listing.entries.map(\.id) == ["417485", "417442"])
+        #expect(listing.entries.map(\.channel) == ["73", "73"])
+        #expect(listing.entries[1].title == "披着政府人员外衣的黑恶势力")
+        #expect(listing.title == "天人之间")
+    }
+
+    @Test func recognisesMirrorPagesByShape() {
+        #expect(MarkdownLinks.mirrorPage("../pages/73/1.md?t=2") != nil)
+        #expect(MarkdownLinks.mirrorPage("https://github.com/o/r/blob/master/pages/nf4778/n1.md")?.id == "n1")
+        #expect(MarkdownLinks.mirrorPage("../indexes/73.md") == nil)
+        #expect(MarkdownLinks.mirrorPage("https://x.org/a.html") == nil)
+    }
+
+    @Test func readsIndexesAndMenuTitlesFromACollection() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("sheaf-index-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("indexes"), withIntermediateDirectories: true)
+        try page.write(to: root.appendingPathComponent("indexes/73.md"), atomically: true, encoding: .utf8)
+        try "#### [x](../pages/19/1.md)".write(to: root.appendingPathComponent("indexes/19.md"), atomically: true, encoding: .utf8)
+        try "### 菜单\n#### [天人之间](indexes/73.md?t=1) | [时事评论](indexes/19.md?t=1)\n"
+            .write(to: root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        let found = IndexReader().indexes(ofCollectionAt: root.path)
+        #expect(found.problems.isEmpty)
+        #expect(found.indexes.map(\.name) == ["19", "73"])
+        #expect(found.indexes.map(\.title) == ["时事评论", "天人之间"])
+    }
+}
