@@ -6,7 +6,7 @@ import SheafKit
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Build EPUB books from a collection.",
+        abstract: "Build EPUB books from a collection or from the recipes of a recipe file.",
         discussion: """
             Files that are not articles are skipped with a reason and listed at the end; they never stop the \
             build. Exit status: 0 when every book was written, 1 when a book could not be written (or, with \
@@ -16,8 +16,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var collection: CollectionOptions
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("Folder for the books.", valueName: "dir"))
-    var outputDirectory = "books"
+    @Option(name: .customLong("out"), help: ArgumentHelp("Folder for the books (default: books).", valueName: "dir"))
+    var outputDirectory: String?
 
     @Option(help: ArgumentHelp("Write a JSON report of every book and every skipped file.", valueName: "file"))
     var report: String?
@@ -30,32 +30,38 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = CollectionOptions.environment
-        let pipeline = SheafPipeline(options: try collection.buildOptions(outputDirectory: outputDirectory,
-                                                                          environment: environment),
-                                     environment: environment)
-        let line = ProgressLine(enabled: !quiet)
-        let result: BuildReport
+        let runs: [(recipe: String?, options: BuildOptions)]
         do {
-            result = try await pipeline.build { line.show("[\($0.done)/\($0.total)] \($0.file)") }
-        } catch {
-            line.clear()
+            runs = try collection.runs(out: outputDirectory, environment: environment)
+        } catch let error as SheafError {
             throw CommandFailure("\(error)")
         }
-        line.clear()
+        let line = ProgressLine(enabled: !quiet)
+        var reports: [BuildReport] = []
+        for run in runs {
+            let label = run.recipe.map { "\($0): " } ?? ""
+            do {
+                let result = try await SheafPipeline(options: run.options, environment: environment).build {
+                    line.show("\(label)[\($0.done)/\($0.total)] \($0.file)")
+                }
+                line.clear()
+                Summary(report: result, outputDirectory: run.options.outputDirectory, label: label, quiet: quiet).print()
+                reports.append(result)
+            } catch {
+                line.clear()
+                throw CommandFailure(label + "\(error)")
+            }
+        }
+        let combined = BuildReport.combining(reports)
         if let report {
-            try writeReport(result, to: report)
+            do {
+                try combined.jsonData().write(to: URL(fileURLWithPath: report), options: .atomic)
+            } catch {
+                throw CommandFailure("cannot write the report \(report): \(error.localizedDescription)")
+            }
         }
-        Summary(report: result, outputDirectory: outputDirectory, quiet: quiet).print()
-        if !result.failedVolumes.isEmpty || (strict && !result.skipped.isEmpty) {
+        if !combined.failedVolumes.isEmpty || (strict && !combined.skipped.isEmpty) {
             throw ExitCode.failure
-        }
-    }
-
-    private func writeReport(_ result: BuildReport, to path: String) throws {
-        do {
-            try result.jsonData().write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw CommandFailure("cannot write the report \(path): \(error.localizedDescription)")
         }
     }
 }

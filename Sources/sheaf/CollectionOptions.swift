@@ -1,32 +1,38 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import SheafKit
 
 extension Grouping: ExpressibleByArgument {}
 
-/// The options `build` and `plan` share: what to read and how to group it.
+/// The options `build` and `plan` share: what to read, how to group it, and which recipe to start from.
+/// Each has a recipe key of the same name (see `sheaf init`); an option given here wins over the recipe.
 struct CollectionOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Collection roots, folders below them, or article files.",
-        discussion: "A collection root holds pages/<channel>/<id>.md. Defaults to Samples/ in the current folder.",
+        discussion: "A collection root holds pages/<channel>/<id>.md. Without paths, ./sheaf.toml's recipes are built "
+            + "when it exists, else Samples/ in the current folder.",
         valueName: "path"))
     var paths: [String] = []
 
+    @Option(help: ArgumentHelp("Build only this recipe of the recipe file.", valueName: "name"))
+    var recipe: String?
+
+    @Option(help: ArgumentHelp("Recipe file to use (default: ./sheaf.toml when it exists).", valueName: "file"))
+    var config: String?
+
     @Option(name: .customLong("group-by"), help: ArgumentHelp(
-        "One book per ISO week, month, day or channel, or all in one book.", valueName: "grouping"))
-    var groupBy: Grouping = .week
+        "One book per ISO week, month, day, channel or index page, or all in one book (default: week).",
+        valueName: "grouping"))
+    var groupBy: Grouping?
 
-    @Option(help: ArgumentHelp("Book title to use instead of the collection's folder name.", valueName: "text"))
-    var title: String?
+    @Option(name: .customLong("channel"), help: ArgumentHelp(
+        "Only articles of this channel (its folder name under pages/); repeat for several.", valueName: "name"))
+    var channels: [String] = []
 
-    @Option(help: ArgumentHelp("The books' language as a BCP 47 tag (zh, zh-Hant, en…); detected from the "
-                               + "titles when omitted.", valueName: "tag"))
-    var language: String?
-
-    @Option(name: .customLong("templates"), help: ArgumentHelp(
-        "Folder of templates that replace the built-in ones by file name (see 'sheaf templates export').",
-        valueName: "dir"))
-    var templatesDirectory: String?
+    @Option(name: .customLong("index"), help: ArgumentHelp(
+        "A book of this index page only (73 or indexes/73.md); implies --group-by index. Repeatable.",
+        valueName: "name"))
+    var indexes: [String] = []
 
     @Option(help: ArgumentHelp("Only articles dated on or after this day.", valueName: "YYYY-MM-DD"))
     var since: String?
@@ -42,7 +48,7 @@ struct CollectionOptions: ParsableArguments {
     @Option(name: .customLong("week-start"), help: ArgumentHelp(
         "First day of a week for --group-by week; monday gives ISO weeks (2021-W03), another day names each "
         + "book after its first day (week-2021-01-16).", valueName: "day"))
-    var weekStart: Weekday = .monday
+    var weekStart: Weekday?
 
     @Option(name: .customLong("max-articles"), help: ArgumentHelp(
         "Split a book with more articles into balanced parts (Part 1 of 2…).", valueName: "n"))
@@ -52,6 +58,25 @@ struct CollectionOptions: ParsableArguments {
         "Split a book with more article text than this into balanced parts (default 50MB, under what e-mail "
         + "delivery to Kindle accepts).", valueName: "size"))
     var maxSize: String?
+
+    @Option(help: ArgumentHelp(
+        "Book title instead of the collection's name, or a pattern: \"{collection} {key}\" ({subtitle} too).",
+        valueName: "text"))
+    var title: String?
+
+    @Option(name: .customLong("file-name"), help: ArgumentHelp(
+        "Book file names as a pattern over {collection} and {key} (default {collection}-{key}.epub); kept ASCII.",
+        valueName: "pattern"))
+    var fileName: String?
+
+    @Option(help: ArgumentHelp("The books' language as a BCP 47 tag (zh, zh-Hant, en…); detected from the "
+                               + "titles when omitted.", valueName: "tag"))
+    var language: String?
+
+    @Option(name: .customLong("templates"), help: ArgumentHelp(
+        "Folder of templates that replace the built-in ones by file name (see 'sheaf templates export').",
+        valueName: "dir"))
+    var templatesDirectory: String?
 
     @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores, here "
                                + "\(BuildOptions.defaultJobs)).", valueName: "n"))
@@ -63,35 +88,54 @@ struct CollectionOptions: ParsableArguments {
         if last != nil && (since != nil || until != nil) {
             throw ValidationError("--last counts back from today: give it alone, or --since/--until instead.")
         }
-        do {
-            _ = try maxSize.map(VolumeLimits.size)
-            _ = try since.map(DateWindow.date)
-            _ = try until.map(DateWindow.date)
-            _ = try last.map(DateWindow.days)
-        } catch let error as SheafError {
-            throw ValidationError(error.reason + ".")
-        }
         if let language, language.isEmpty || language.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-") }) {
             throw ValidationError("--language '\(language)' is not a BCP 47 tag such as zh or en-GB.")
         }
-        if paths.isEmpty && !FileManager.default.fileExists(atPath: "Samples") {
-            throw ValidationError("No path given and no Samples/ folder here: name a collection to build.")
+        do {
+            _ = try settings(out: nil)
+        } catch let error as SheafError {
+            throw ValidationError(error.reason + ".")
         }
     }
 
-    /// The options for SheafKit; `environment` dates `--last`.
-    func buildOptions(outputDirectory: String, environment: BuildEnvironment) throws -> BuildOptions {
-        var window = DateWindow(since: try since.map(DateWindow.date), until: try until.map(DateWindow.date))
-        if let last {
-            guard let today = environment.today else { throw CommandFailure("--last needs today's date") }
-            window = try DateWindow.last(last, today: today)
+    /// What the command line says, as the top layer of settings.
+    func settings(out: String?) throws -> BuildSettings {
+        var settings = BuildSettings()
+        settings.inputs = paths.isEmpty ? nil : paths
+        settings.channels = channels.isEmpty ? nil : channels
+        settings.groupBy = groupBy
+        settings.indexes = indexes.isEmpty ? nil : indexes
+        settings.since = try since.map(DateWindow.date)
+        settings.until = try until.map(DateWindow.date)
+        settings.last = try last.map { _ = try DateWindow.days(in: $0); return $0 }
+        settings.weekStart = weekStart?.isoNumber
+        settings.maxArticles = maxArticles
+        settings.maxSize = try maxSize.map(VolumeLimits.size)
+        settings.title = title
+        settings.fileName = fileName
+        settings.language = language
+        settings.out = out
+        settings.templates = templatesDirectory
+        return settings
+    }
+
+    /// The builds to run: each recipe of the recipe file (or the one named) under the command line's options,
+    /// or the command line alone. A recipe file is used when named, when a recipe is asked for, or when no
+    /// path is given and ./sheaf.toml exists.
+    func runs(out: String?, environment: BuildEnvironment) throws -> [(recipe: String?, options: BuildOptions)] {
+        let command = try settings(out: out)
+        let jobs = jobs ?? BuildOptions.defaultJobs
+        let recipeFile = config ?? (recipe != nil || paths.isEmpty ? "sheaf.toml" : nil)
+        if let recipeFile, config != nil || recipe != nil || FileManager.default.fileExists(atPath: recipeFile) {
+            return try RecipeFile.load(recipeFile).recipes(named: recipe).map {
+                ($0.name, try $0.settings.overridden(by: command).buildOptions(environment: environment, jobs: jobs))
+            }
         }
-        let limits = VolumeLimits(maxArticles: maxArticles,
-                                  maxSize: try maxSize.map(VolumeLimits.size) ?? VolumeLimits.defaultMaxSize)
-        return BuildOptions(inputs: paths.isEmpty ? ["Samples"] : paths, outputDirectory: outputDirectory,
-                            grouping: groupBy, title: title, language: language,
-                            templatesDirectory: templatesDirectory, jobs: jobs ?? BuildOptions.defaultJobs,
-                            window: window, weekStart: weekStart.isoNumber, limits: limits)
+        if paths.isEmpty && !FileManager.default.fileExists(atPath: "Samples") {
+            throw CommandFailure("no path given, and neither sheaf.toml nor Samples/ is here: name a collection to build "
+                                 + "(or write a recipe file with 'sheaf init')")
+        }
+        return [(nil, try command.buildOptions(environment: environment, jobs: jobs))]
     }
 
     /// The process's environment and clock: the one place they enter a run.

@@ -15,16 +15,32 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let environment = CollectionOptions.environment
-        let plan = SheafPipeline(options: try collection.buildOptions(outputDirectory: ".", environment: environment),
-                                 environment: environment).plan()
+        let plans: [(recipe: String?, plan: BuildPlan)]
+        do {
+            plans = try collection.runs(out: nil, environment: environment).map {
+                ($0.recipe, SheafPipeline(options: $0.options, environment: environment).plan())
+            }
+        } catch let error as SheafError {
+            throw CommandFailure("\(error)")
+        }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(plan), as: UTF8.self))
+            let value = plans.count == 1 && plans[0].recipe == nil ? try encoder.encode(plans[0].plan)
+                : try encoder.encode(Dictionary(uniqueKeysWithValues: plans.map { ($0.recipe ?? "", $0.plan) }))
+            print(String(decoding: value, as: UTF8.self))
             return
         }
+        for (recipe, plan) in plans {
+            if let recipe { print("recipe \(recipe):") }
+            show(plan)
+        }
+    }
+
+    private func show(_ plan: BuildPlan) {
         for volume in plan.volumes {
-            print("\(volume.fileName)  \(volume.title)  (\(volume.articles.count) \(volume.articles.count == 1 ? "article" : "articles"))")
+            let count = volume.articles.count
+            print("\(volume.fileName)  \(volume.title)  (\(count) \(count == 1 ? "article" : "articles"))")
             for section in volume.sections {
                 if let title = section.title { print("  \(title)") }
                 for article in section.articles {

@@ -16,8 +16,10 @@ struct SheafCommand: AsyncParsableCommand {
               sheaf build ~/mh-news --group-by channel     one book per channel
               sheaf build ~/mh-news/pages/73 --group-by all --title "Channel 73"
               sheaf plan ~/mh-news --group-by month        list the volumes without writing
+              sheaf init && sheaf build                    write example recipes, then build them all
+              sheaf build --recipe weekly --last 14d       one recipe, an option overriding it
               sheaf templates export my-templates          copy the templates to edit them
             """,
-        subcommands: [BuildCommand.self, PlanCommand.self, TemplatesCommand.self]
+        subcommands: [BuildCommand.self, PlanCommand.self, InitCommand.self, TemplatesCommand.self]
     )
 }

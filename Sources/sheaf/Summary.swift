@@ -5,6 +5,8 @@ import SheafKit
 struct Summary {
     let report: BuildReport
     let outputDirectory: String
+    /// `weekly: ` when the build ran a recipe.
+    var label = ""
     let quiet: Bool
 
     func print() {
@@ -20,10 +22,13 @@ struct Summary {
             printError("warning: \(note.file): \(note.message)")
         }
         let written = report.volumes.count - report.failedVolumes.count
-        var line = "\(written) \(written == 1 ? "book" : "books") written to \(outputDirectory)"
+        var line = label + "\(written) \(written == 1 ? "book" : "books") written to \(outputDirectory)"
             + " (\(report.articleCount) articles"
         if !report.skipped.isEmpty { line += ", \(report.skipped.count) files skipped" }
-        if !report.excluded.isEmpty { line += ", \(report.excluded.count) files left out by the options" }
+        if let first = report.excluded.first {
+            line += ", \(report.excluded.count) files left out by the options"
+            if report.volumes.isEmpty { line += ", e.g. \(first.file): \(first.reason)" }
+        }
         if !report.failedVolumes.isEmpty { line += ", \(report.failedVolumes.count) books failed" }
         let merged = report.notes.count - warnings.count
         if merged > 0 { line += ", \(merged) notes in --report" }

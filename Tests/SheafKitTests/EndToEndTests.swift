@@ -144,6 +144,47 @@ import Testing
         #expect(!excluded.isEmpty)
     }
 
+    @Test func recipesBuildFromSheafTomlAndOptionsOverrideThem() throws {
+        let out = try Scratch()
+        let recipes = """
+            [defaults]
+            out = "made"
+            [recipes.weekly]
+            inputs = ["\(Self.samples)/mh-news"]
+            group-by = "all"
+            last = "7d"
+            file-name = "{collection}-weekly.epub"
+            [recipes.opinion]
+            inputs = ["\(Self.samples)/mh-news"]
+            index = "19"
+            """
+        try recipes.write(toFile: out.path("sheaf.toml"), atomically: true, encoding: .utf8)
+        let all = try Sheaf.run(["build", "--quiet"], environment: ["SOURCE_DATE_EPOCH": "1611100000"], directory: out.path(""))
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("made")).sorted()
+                == ["mh-news-index-19.epub", "mh-news-weekly.epub"])
+        let one = try Sheaf.run(["build", "--recipe", "weekly", "--group-by", "week", "--out", out.path("weeks"), "--quiet"],
+                                environment: ["SOURCE_DATE_EPOCH": "1611100000"], directory: out.path(""))
+        #expect(one.status == 0, "\(one.stderr)")
+        // The recipe's file-name pattern has no {key}: two weekly books would collide, so each gets its key.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("weeks")).sorted()
+                == ["mh-news-weekly-2021-W02.epub", "mh-news-weekly-2021-W03.epub"])
+        #expect(one.stderr.isEmpty)
+        try "[recipes.bad]\ngroup-by = \"fortnight\"\n".write(toFile: out.path("bad.toml"), atomically: true, encoding: .utf8)
+        let bad = try Sheaf.run(["build", "--config", out.path("bad.toml")])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("\(out.path("bad.toml")):2: recipes.bad.group-by: 'fortnight' is not one of"))
+    }
+
+    @Test func initWritesAnExampleOnceAndItBuilds() throws {
+        let out = try Scratch()
+        #expect(try Sheaf.run(["init"], directory: out.path("")).status == 0)
+        #expect(try Sheaf.run(["init"], directory: out.path("")).status == 1)
+        let plan = try Sheaf.run(["plan", "--recipe", "archive", Self.samples], directory: out.path(""))
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("mh-news-2021-W03.epub"))
+    }
+
     @Test func templatesExportWritesEditableCopies() throws {
         let out = try Scratch()
         let run = try Sheaf.run(["templates", "export", out.path("t")])

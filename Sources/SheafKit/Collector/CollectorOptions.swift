@@ -13,9 +13,14 @@ public struct CollectorOptions: Sendable, Equatable {
     public var weekStart: Int
     /// Caps that split a volume into parts.
     public var limits: VolumeLimits
+    /// Only articles filed under these channels; nil for all.
+    public var channels: Set<String>?
+    /// The books' file names with `{collection}` and `{key}` placeholders; nil for `{collection}-{key}.epub`.
+    public var fileNamePattern: String?
 
     public init(grouping: Grouping = .week, collection: String, title: String? = nil, language: String? = nil,
-                window: DateWindow = DateWindow(), weekStart: Int = 1, limits: VolumeLimits = VolumeLimits()) {
+                window: DateWindow = DateWindow(), weekStart: Int = 1, limits: VolumeLimits = VolumeLimits(),
+                channels: Set<String>? = nil, fileNamePattern: String? = nil) {
         self.grouping = grouping
         self.collection = collection
         self.title = title
@@ -23,5 +28,7 @@ public struct CollectorOptions: Sendable, Equatable {
         self.window = window
         self.weekStart = weekStart
         self.limits = limits
+        self.channels = channels
+        self.fileNamePattern = fileNamePattern
     }
 }

@@ -29,6 +29,12 @@ public struct VolumeCollector: Sendable {
         var notes = merged.notes
         var inWindow: [ArticleHeader] = []
         for article in merged.articles {
+            if let channels = options.channels, !channels.contains(article.channel) {
+                excluded += article.files.map {
+                    Diagnostic(.note, stage: .collect, file: $0, "channel \(article.channel) is not among the chosen channels")
+                }
+                continue
+            }
             guard options.window.contains(article.date) else {
                 excluded += article.files.map { Diagnostic(.note, stage: .collect, file: $0, outsideWindow(article)) }
                 continue

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keys, titles, file names and sections of volumes: everything predictable about how a volume is named.
 struct VolumeNaming {
     /// Which volume an article belongs to. Dated keys sort chronologically; `undated` sorts last.
@@ -47,6 +49,11 @@ struct VolumeNaming {
     }
 
     func fileName(for key: Key) -> String {
+        if let pattern = options.fileNamePattern {
+            var name = Self.fill(pattern, ["collection": slug, "key": FileNameSlug.slug(keyText(key), fallback: nil)])
+            if name.lowercased().hasSuffix(".epub") { name = String(name.dropLast(5)) }
+            return FileNameSlug.slug(name, fallback: "book") + ".epub"
+        }
         switch key {
         case .period(let name): return "\(slug)-\(name).epub"
         case .channel(let name): return "\(slug)-channel-\(FileNameSlug.slug(name, fallback: nil)).epub"
@@ -58,15 +65,8 @@ struct VolumeNaming {
 
     /// The volume of `key`, or part `part.index` of `part.count` when a limit split it.
     func volume(for key: Key, articles: [ArticleHeader], part: (index: Int, count: Int)? = nil) -> Volume {
-        var title: String
-        var keyText: String
-        switch key {
-        case .period(let name): (keyText, title) = (name, "\(displayName) \(name)")
-        case .channel(let name): (keyText, title) = ("channel-\(name)", "\(displayName) channel \(name)")
-        case let .index(name, indexTitle): (keyText, title) = ("index-\(name)", "\(displayName) \(indexTitle ?? "index \(name)")")
-        case .all: (keyText, title) = ("all", displayName)
-        case .undated: (keyText, title) = ("undated", "\(displayName) undated")
-        }
+        var keyText = keyText(key)
+        var title = title(for: key, articles)
         var fileName = fileName(for: key)
         if let part {
             keyText += "-part\(part.index)"
@@ -75,6 +75,39 @@ struct VolumeNaming {
         }
         return Volume(key: keyText, title: title, subtitle: subtitle(for: key, articles), collection: options.collection,
                       fileName: fileName, language: language, sections: sections(for: key, articles))
+    }
+
+    /// `2021-W03`, `channel-73`, `index-73`, `all`, `undated`.
+    private func keyText(_ key: Key) -> String {
+        switch key {
+        case .period(let name): return name
+        case .channel(let name): return "channel-\(name)"
+        case .index(let name, _): return "index-\(name)"
+        case .all: return "all"
+        case .undated: return "undated"
+        }
+    }
+
+    /// `mh-news 2021-W03`; a `--title` with `{…}` is a pattern over `{collection}`, `{key}` and `{subtitle}`,
+    /// one without replaces the collection's name.
+    private func title(for key: Key, _ articles: [ArticleHeader]) -> String {
+        if let pattern = options.title, pattern.contains("{") {
+            return Self.fill(pattern, ["collection": options.collection, "key": keyText(key),
+                                       "subtitle": subtitle(for: key, articles) ?? ""])
+        }
+        switch key {
+        case .period(let name): return "\(displayName) \(name)"
+        case .channel(let name): return "\(displayName) channel \(name)"
+        case let .index(name, indexTitle): return "\(displayName) \(indexTitle ?? "index \(name)")"
+        case .all: return displayName
+        case .undated: return "\(displayName) undated"
+        }
+    }
+
+    /// `pattern` with each `{name}` replaced by its value; unknown placeholders stay as written.
+    static func fill(_ pattern: String, _ values: [String: String]) -> String {
+        values.reduce(pattern) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
+            .trimmingCharacters(in: .whitespaces)
     }
 
     // MARK: - Periods and sections

@@ -22,4 +22,10 @@ public struct IndexListing: Sendable, Equatable, Codable {
         self.file = file
         self.entries = entries
     }
+
+    /// The index name a user's reference means: `73` for `73`, `indexes/73.md` or `/x/indexes/73.md`.
+    public static func name(of reference: String) -> String {
+        let last = reference.split(separator: "/").last.map(String.init) ?? reference
+        return last.hasSuffix(".md") ? String(last.dropLast(3)) : last
+    }
 }

@@ -21,11 +21,18 @@ public struct BuildOptions: Sendable, Equatable {
     public var weekStart: Int
     /// Caps that split a volume into parts.
     public var limits: VolumeLimits
+    /// Only articles filed under these channels; nil for all.
+    public var channels: [String]?
+    /// With `index` grouping, only these index pages (by name, `73`, or path, `indexes/73.md`); nil for all.
+    public var indexes: [String]?
+    /// The books' file names, e.g. `{collection}-{key}.epub`; nil for the default.
+    public var fileNamePattern: String?
 
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
                 jobs: Int = BuildOptions.defaultJobs, window: DateWindow = DateWindow(), weekStart: Int = 1,
-                limits: VolumeLimits = VolumeLimits()) {
+                limits: VolumeLimits = VolumeLimits(), channels: [String]? = nil, indexes: [String]? = nil,
+                fileNamePattern: String? = nil) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.grouping = grouping
@@ -36,6 +43,9 @@ public struct BuildOptions: Sendable, Equatable {
         self.window = window
         self.weekStart = weekStart
         self.limits = limits
+        self.channels = channels
+        self.indexes = indexes
+        self.fileNamePattern = fileNamePattern
     }
 
     /// One job per active core.

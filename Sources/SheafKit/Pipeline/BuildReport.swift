@@ -48,6 +48,12 @@ public struct BuildReport: Sendable, Equatable, Codable {
     public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }
     public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }
 
+    /// One report for several builds (the recipes of a recipe file), in build order.
+    public static func combining(_ reports: [BuildReport]) -> BuildReport {
+        BuildReport(volumes: reports.flatMap(\.volumes), skipped: reports.flatMap(\.skipped),
+                    notes: reports.flatMap(\.notes), excluded: reports.flatMap(\.excluded))
+    }
+
     /// Pretty, key-sorted JSON: stable for the same build.
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()

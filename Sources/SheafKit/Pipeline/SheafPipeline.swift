@@ -26,12 +26,19 @@ public struct SheafPipeline: Sendable {
             let headers = HeaderReader().readHeaders(of: byCollection[name, default: []])
             let collector = VolumeCollector(options: CollectorOptions(
                 grouping: options.grouping, collection: name, title: options.title, language: options.language,
-                window: options.window, weekStart: options.weekStart, limits: options.limits))
+                window: options.window, weekStart: options.weekStart, limits: options.limits,
+                channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
             var indexes: [IndexListing] = []
             if options.grouping == .index, let first = byCollection[name]?.first, let root = Self.collectionRoot(of: first.path) {
                 let found = IndexReader().indexes(ofCollectionAt: root)
-                indexes = found.indexes
+                indexes = found.indexes.filter { listing in
+                    options.indexes.map { $0.contains { IndexListing.name(of: $0) == listing.name } } ?? true
+                }
                 plan.notes += found.problems
+                for wanted in options.indexes ?? [] where !found.indexes.contains(where: { $0.name == IndexListing.name(of: wanted) }) {
+                    plan.skipped.append(Diagnostic(.error, stage: .read, file: InputPath.join(root, "indexes/" + IndexListing.name(of: wanted) + ".md"),
+                                                   "no such index page in the collection"))
+                }
             }
             let collection = collector.collect(headers.articles, indexes: indexes)
             plan.volumes += collection.volumes
@@ -39,6 +46,7 @@ public struct SheafPipeline: Sendable {
             plan.notes += collection.notes
             plan.excluded += collection.excluded
         }
+        plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes)
         return plan
     }
 
@@ -80,11 +88,8 @@ public struct SheafPipeline: Sendable {
     public func build(progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         let plan = plan()
-        guard !plan.volumes.isEmpty else {
-            if let first = plan.excluded.first {
-                throw SheafError(stage: .collect, "no article to package: all \(plan.excluded.count) article files were "
-                                 + "left out (\(first.file): \(first.message)…)")
-            }
+        guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
+            // Nothing found at all is an error; everything left out by the options (an empty week) is not.
             throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
                              + (plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) files skipped: "
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))

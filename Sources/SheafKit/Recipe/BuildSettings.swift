@@ -1,0 +1,61 @@
+/// One layer of build settings — the recipe file's `[defaults]`, one recipe, or the command line — where
+/// nil means "not said here". Layers stack: a later layer's values win.
+public struct BuildSettings: Sendable, Equatable {
+    public var inputs: [String]?
+    public var channels: [String]?
+    public var groupBy: Grouping?
+    public var indexes: [String]?
+    public var since: ArticleDate?
+    public var until: ArticleDate?
+    public var last: String?
+    /// 1 = Monday … 7 = Sunday.
+    public var weekStart: Int?
+    public var maxArticles: Int?
+    public var maxSize: Int?
+    public var title: String?
+    public var fileName: String?
+    public var language: String?
+    public var out: String?
+    public var templates: String?
+
+    public init() {}
+
+    /// These settings with every value `other` gives put over them.
+    public func overridden(by other: BuildSettings) -> BuildSettings {
+        var merged = self
+        merged.inputs = other.inputs ?? inputs
+        merged.channels = other.channels ?? channels
+        merged.groupBy = other.groupBy ?? groupBy
+        merged.indexes = other.indexes ?? indexes
+        // A window given on top replaces the whole window below it: --last and --since/--until exclude each other.
+        if other.since != nil || other.until != nil || other.last != nil {
+            (merged.since, merged.until, merged.last) = (other.since, other.until, other.last)
+        }
+        merged.weekStart = other.weekStart ?? weekStart
+        merged.maxArticles = other.maxArticles ?? maxArticles
+        merged.maxSize = other.maxSize ?? maxSize
+        merged.title = other.title ?? title
+        merged.fileName = other.fileName ?? fileName
+        merged.language = other.language ?? language
+        merged.out = other.out ?? out
+        merged.templates = other.templates ?? templates
+        return merged
+    }
+
+    /// The options a build runs with: what is not set takes its default; `--last` is dated by `environment`.
+    public func buildOptions(environment: BuildEnvironment, jobs: Int = BuildOptions.defaultJobs) throws -> BuildOptions {
+        var window = DateWindow(since: since, until: until)
+        if let last {
+            guard let today = environment.today else {
+                throw SheafError(stage: .collect, "a relative window (last = \(last)) needs today's date")
+            }
+            window = try DateWindow.last(last, today: today)
+        }
+        let grouping = groupBy ?? (indexes == nil ? .week : .index)
+        return BuildOptions(
+            inputs: inputs ?? ["Samples"], outputDirectory: out ?? "books", grouping: grouping, title: title,
+            language: language, templatesDirectory: templates, jobs: jobs, window: window, weekStart: weekStart ?? 1,
+            limits: VolumeLimits(maxArticles: maxArticles, maxSize: maxSize ?? VolumeLimits.defaultMaxSize),
+            channels: channels, indexes: indexes, fileNamePattern: fileName)
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import TOMLKit
+
+/// A `sheaf.toml`: shared `[defaults]` and named `[recipes.NAME]` tables, each a layer of `BuildSettings`.
+///
+/// The only file that talks to TOMLKit. Every problem is a `SheafError` naming the file, the line and the key.
+public struct RecipeFile: Sendable, Equatable {
+    /// One named recipe.
+    public struct Recipe: Sendable, Equatable {
+        public var name: String
+        public var settings: BuildSettings
+    }
+
+    public var path: String
+    public var defaults: BuildSettings
+    /// In the file's order.
+    public var recipes: [Recipe]
+
+    /// Reads and checks a recipe file.
+    public static func load(_ path: String) throws -> RecipeFile {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw SheafError(stage: .read, file: path, "cannot read the recipe file")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Parses recipe text; relative paths in it are taken from the folder `path` is in.
+    public static func parse(_ text: String, path: String) throws -> RecipeFile {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw SheafError(stage: .read, file: "\(path):\(error.source.begin.line)",
+                             "not valid TOML: \(error.description) (column \(error.source.begin.column))")
+        }
+        let lines = RecipeLines(text: text)
+        let fields = RecipeFields(path: path, lines: lines)
+        var file = RecipeFile(path: path, defaults: BuildSettings(), recipes: [])
+        for key in table.keys where key != "defaults" && key != "recipes" {
+            throw SheafError(stage: .read, file: "\(path):\(lines.line(ofKey: key, in: []))",
+                             "unknown table or key '\(key)': a recipe file has [defaults] and [recipes.NAME] tables")
+        }
+        if let defaults = table["defaults"] {
+            file.defaults = try fields.settings(defaults.tomlValue, at: ["defaults"])
+        }
+        guard let recipes = table["recipes"]?.tomlValue.table else {
+            throw SheafError(stage: .read, file: "\(path):1", "no recipe: add a [recipes.NAME] table (see 'sheaf init')")
+        }
+        for name in lines.order(of: recipes.keys, under: "recipes") {
+            guard let value = recipes[name] else { continue }
+            file.recipes.append(Recipe(name: name, settings: try fields.settings(value.tomlValue, at: ["recipes", name])))
+        }
+        return file
+    }
+
+    /// The settings of the recipe called `name` (defaults under it), or of every recipe when `name` is nil.
+    public func recipes(named name: String?) throws -> [Recipe] {
+        let chosen = name.map { wanted in recipes.filter { $0.name == wanted } } ?? recipes
+        guard !chosen.isEmpty else {
+            throw SheafError(stage: .read, file: path, "no recipe named '\(name ?? "")'; this file has: "
+                             + recipes.map(\.name).joined(separator: ", "))
+        }
+        return chosen.map { Recipe(name: $0.name, settings: defaults.overridden(by: $0.settings)) }
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+@testable import SheafKit
+
+@Suite struct RecipeFileTests {
+    func parse(_ text: String) throws -> RecipeFile {
+        try RecipeFile.parse(text, path: "/home/u/digests/sheaf.toml")
+    }
+
+    func failure(_ text: String) -> SheafError? {
+        do {
+            _ = try parse(text)
+            return nil
+        } catch let error as SheafError {
+            return error
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func theExampleParsesAndEveryRecipeBuilds() throws {
+        let file = try RecipeFile.parse(RecipeFile.example, path: "sheaf.toml")
+        #expect(file.recipes.map(\.name) == ["weekly", "archive", "opinion"])
+        let weekly = try #require(try file.recipes(named: "weekly").first)
+        #expect(weekly.settings.out == "books")
+        #expect(weekly.settings.last == "7d")
+        #expect(weekly.settings.groupBy == .all)
+        let options = try weekly.settings.buildOptions(environment: BuildEnvironment(sourceDateEpoch: 1_611_100_000))
+        #expect(options.window.until == ArticleDate(year: 2021, month: 1, day: 19))
+        #expect(options.fileNamePattern == "{collection}-weekly.epub")
+        let opinion = try #require(try file.recipes(named: "opinion").first)
+        #expect(try opinion.settings.buildOptions(environment: BuildEnvironment()).grouping == .index)
+    }
+
+    @Test func readsEveryKey() throws {
+        let file = try parse("""
+            [defaults]
+            out = "out"
+            language = "zh"
+
+            [recipes.all-keys]
+            inputs = ["~/mh-news", "/abs/pages/73", "rel"]
+            channels = ["73", "19"]
+            group-by = "month"
+            since = 2021-01-01
+            until = "2021-01-31"
+            week-start = "saturday"
+            max-articles = 20
+            max-size = "5MB"
+            title = "{collection} {key}"
+            file-name = "{key}.epub"
+            templates = "t"
+            """)
+        let settings = try #require(try file.recipes(named: "all-keys").first).settings
+        #expect(settings.inputs?[0].hasSuffix("/mh-news") == true && settings.inputs?[0].hasPrefix("~") == false)
+        #expect(settings.inputs?[1] == "/abs/pages/73")
+        #expect(settings.inputs?[2] == "/home/u/digests/rel")
+        #expect(settings.out == "/home/u/digests/out")
+        #expect(settings.language == "zh")
+        #expect(settings.channels == ["73", "19"])
+        #expect(settings.groupBy == .month)
+        #expect(settings.since == ArticleDate(year: 2021, month: 1, day: 1))
+        #expect(settings.until == ArticleDate(year: 2021, month: 1, day: 31))
+        #expect(settings.weekStart == 6)
+        #expect(settings.maxArticles == 20)
+        #expect(settings.maxSize == 5_000_000)
+        #expect(settings.templates == "/home/u/digests/t")
+    }
+
+    @Test func theCommandLineWinsOverTheRecipe() throws {
+        let recipe = try #require(try parse("""
+            [recipes.weekly]
+            inputs = ["/c"]
+            last = "7d"
+            group-by = "all"
+            """).recipes(named: nil).first).settings
+        var command = BuildSettings()
+        command.since = ArticleDate(year: 2021, month: 1, day: 1)
+        command.groupBy = .week
+        let merged = recipe.overridden(by: command)
+        #expect(merged.groupBy == .week)
+        #expect(merged.last == nil)
+        #expect(merged.since == ArticleDate(year: 2021, month: 1, day: 1))
+        #expect(merged.inputs == ["/c"])
+    }
+
+    @Test(arguments: [
+        ("[recipes.a]\ngroup-by = \"fortnight\"\n", ":2", "recipes.a.group-by: 'fortnight' is not one of week"),
+        ("[recipes.a]\n\ninputs = [\"x\"]\ngrup-by = \"week\"\n", ":4", "recipes.a.grup-by: unknown key"),
+        ("[recipes.a]\nmax-articles = \"ten\"\n", ":2", "recipes.a.max-articles: must be a whole number"),
+        ("[recipes.a]\nmax-size = \"5XB\"\n", ":2", "recipes.a.max-size: '5XB' is not a size"),
+        ("[recipes.a]\nsince = \"2021-02-30\"\n", ":2", "recipes.a.since: '2021-02-30' is not a date"),
+        ("[recipes.a]\nlast = \"7d\"\nsince = 2021-01-01\n", ":2", "recipes.a.last: give either last or since/until"),
+        ("[recipes.a]\nlast = \"seven\"\n", ":2", "recipes.a.last: 'seven' is not a span"),
+        ("[recipes.a]\ninputs = [1, 2]\n", ":2", "recipes.a.inputs: must be a list of strings"),
+        ("[defaults]\nweek-start = \"someday\"\n[recipes.a]\n", ":2", "defaults.week-start: 'someday' is not a day"),
+        ("[recipes.a]\ngroup-by = \"week\n", ":2", "not valid TOML"),
+        ("title = \"x\"\n[recipes.a]\n", ":1", "unknown table or key 'title'"),
+        ("[defaults]\nout = \"b\"\n", ":1", "no recipe"),
+    ])
+    func badConfigsNameTheFileLineAndKey(text: String, line: String, message: String) throws {
+        let error = try #require(failure(text))
+        #expect(error.file == "/home/u/digests/sheaf.toml" + line)
+        #expect(error.reason.contains(message), "\(error.reason)")
+    }
+
+    @Test func anUnknownRecipeNameListsTheKnownOnes() throws {
+        let file = try parse("[recipes.weekly]\n[recipes.archive]\n")
+        #expect(throws: SheafError.self) { try file.recipes(named: "monthly") }
+        #expect(file.recipes.map(\.name) == ["weekly", "archive"])
+    }
+}
