@@ -8,7 +8,7 @@ import Testing
 
     @Test func aCaptionAtEitherEdgeStays() {
         let figure = HTMLElement(name: "figure", children: [
-            .text(" "), .element("span"), .element("figcaption", [:], [.text("c")]), .text("\n"),
+            .text(" "), .element("span"), .element("figcaption", [:], [.text("c")]), .element("br"), .text("\n"),
         ])
         #expect(FigureRepair.figure(figure) == figure)
     }

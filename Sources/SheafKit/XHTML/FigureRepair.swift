@@ -3,7 +3,10 @@
 enum FigureRepair {
     /// The figure with one caption at most, at an edge.
     static func figure(_ figure: HTMLElement) -> HTMLElement {
-        let visible = figure.children.indices.filter { !figure.children[$0].isWhitespaceText }
+        // Line breaks at the edges go later (`DropEmptyElements`): they don't make a caption inner.
+        let visible = figure.children.indices.filter {
+            !figure.children[$0].isWhitespaceText && figure.children[$0].element?.name != "br"
+        }
         let kept = [visible.first, visible.last].compactMap { $0 }.first { figure.children[$0].element?.name == "figcaption" }
         let children = figure.children.indices.map { index -> HTMLNode in
             guard index != kept, case .element(let element) = figure.children[index], element.name == "figcaption" else {
