@@ -41,4 +41,32 @@ import Testing
         let table = HTMLNode.element("table", [:], [.element("tr", [:], [.element("th", [:], [.element("h3", [:], [.text("t")])])])])
         #expect(repaired([table]) == "<table><tbody><tr><th><p>t</p></th></tr></tbody></table>")
     }
+
+    @Test func inlineFormattingReachesListItemsAndCells() {
+        let list = HTMLNode.element("ul", [:], [.element("li", [:], [.text("i")]), .text(" "), .element("li", [:], [.text("j")])])
+        let table = HTMLNode.element("table", [:], [.element("tr", [:], [.element("td", [:], [.text("c")])])])
+        #expect(repaired([.element("b", [:], [.text("x"), list, table])])
+            == "<b>x</b><ul><li><b>i</b></li><li><b>j</b></li></ul>"
+            + "<table><tbody><tr><td><b>c</b></td></tr></tbody></table>")
+    }
+
+    @Test func aListInsideAParagraphIsMovedOutUnformatted() {
+        let list = HTMLNode.element("ol", [:], [.element("li", [:], [.text("i")])])
+        #expect(repaired([.element("p", [:], [.text("x"), list])]) == "<p>x</p><ol><li>i</li></ol>")
+    }
+
+    @Test func figuresKeepOneCaptionAtAnEdge() {
+        let figure = HTMLNode.element("figure", [:], [
+            .element("figcaption", [:], [.text("top")]), .element("span", [:], [.text("img")]),
+            .element("figcaption", [:], [.text("bottom")]),
+        ])
+        #expect(repaired([figure, .element("figcaption", [:], [.text("stray")])])
+            == "<figure><figcaption>top</figcaption><span>img</span><div>bottom</div></figure><div>stray</div>")
+    }
+
+    @Test func aFigureInsideAParagraphSplitsIt() {
+        let figure = HTMLNode.element("figure", [:], [.element("span", [:], [.text("img")])])
+        #expect(repaired([.element("p", [:], [.text("x"), figure, .text("y")])])
+            == "<p>x</p><figure><p><span>img</span></p></figure><p>y</p>")
+    }
 }

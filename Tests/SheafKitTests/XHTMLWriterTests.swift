@@ -12,18 +12,57 @@ import Testing
 
     // MARK: - Golden files
 
-    /// `Fixtures/XHTML/<case>.html` → `<case>.xhtml` (one block per line); `RECORD_SNAPSHOTS=1` re-records.
-    @Test(arguments: ["seed", "deep-chain"])
-    func matchesItsGoldenFile(_ name: String) throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/XHTML")
-        let html = try String(contentsOf: folder.appendingPathComponent(name + ".html"), encoding: .utf8)
-        let source = "https://www.secretchina.com/news/gb/2020/11/03/950226.html"
-        let produced = writer.chapter(for: article(html, source: source)).chapter.blocks.joined(separator: "\n") + "\n"
-        let golden = folder.appendingPathComponent(name + ".xhtml")
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/XHTML")
+
+    /// Every fixture: `<case>.html` is an article body, `<case>.md` a whole mirror file read by the reader first.
+    static let goldenCases: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
+        return names.filter { $0.hasSuffix(".html") || $0.hasSuffix(".md") }.sorted()
+    }()
+
+    @Test func thereAreGoldenCasesForEveryTrap() {
+        #expect(Self.goldenCases.count >= 30)
+    }
+
+    /// `Fixtures/XHTML/<case>.html|md` → `<case>.xhtml` (one block per line); `RECORD_SNAPSHOTS=1` re-records.
+    @Test(arguments: goldenCases)
+    func matchesItsGoldenFile(_ fixture: String) throws {
+        let url = Self.fixtures.appendingPathComponent(fixture)
+        let produced = try blocks(of: url).joined(separator: "\n") + "\n"
+        let golden = url.deletingPathExtension().appendingPathExtension("xhtml")
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try produced.write(to: golden, atomically: true, encoding: .utf8)
         }
-        #expect(produced == (try String(contentsOf: golden, encoding: .utf8)))
+        let expected = (try? String(contentsOf: golden, encoding: .utf8)) ?? ""
+        #expect(produced == expected, "\(fixture) differs from its golden file (- golden, + now):\n\(Self.lineDiff(expected, produced))")
+    }
+
+    private func blocks(of fixture: URL) throws -> [String] {
+        let bytes = Array(try Data(contentsOf: fixture))
+        guard fixture.pathExtension == "md" else {
+            let source = "https://www.secretchina.com/news/gb/2020/11/03/950226.html"
+            return writer.chapter(for: article(String(decoding: bytes, as: UTF8.self), source: source)).chapter.blocks
+        }
+        let file = ArticleFile(path: fixture.path, channel: "73", id: fixture.deletingPathExtension().lastPathComponent)
+        let read = try MirrorArticleReader().parse(bytes, file: file).get()
+        return writer.chapter(for: read).chapter.blocks
+    }
+
+    /// The lines that differ, with two lines of context, each marked `-` (golden) or `+` (produced).
+    static func lineDiff(_ old: String, _ new: String) -> String {
+        let old = old.split(separator: "\n", omittingEmptySubsequences: false)
+        let new = new.split(separator: "\n", omittingEmptySubsequences: false)
+        var prefix = 0
+        while prefix < min(old.count, new.count), old[prefix] == new[prefix] { prefix += 1 }
+        var suffix = 0
+        while suffix < min(old.count, new.count) - prefix, old[old.count - 1 - suffix] == new[new.count - 1 - suffix] {
+            suffix += 1
+        }
+        let context = old[max(0, prefix - 2)..<prefix].map { "  " + $0 }
+        let removed = old[prefix..<(old.count - suffix)].map { "- " + $0 }
+        let added = new[prefix..<(new.count - suffix)].map { "+ " + $0 }
+        let after = old[(old.count - suffix)..<min(old.count, old.count - suffix + 2)].map { "  " + $0 }
+        return "@@ line \(prefix + 1) @@\n" + (context + removed + added + after).joined(separator: "\n")
     }
 
     // MARK: - Whole pipeline
@@ -71,6 +110,10 @@ import Testing
         #expect(chapter.blocks.joined().contains("深"))
         #expect(chapter.blocks.joined().contains("粗"))
         #expect(diagnostics.map(\.severity) == [.note])
+    }
+
+    @Test func theDiffShowsOnlyTheChangedLines() {
+        #expect(Self.lineDiff("a\nb\nc\nd\n", "a\nb\nX\nd\n") == "@@ line 3 @@\n  a\n  b\n- c\n+ X\n  d\n  ")
     }
 
     @Test func sameInputSameBlocks() {

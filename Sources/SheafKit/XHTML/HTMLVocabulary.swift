@@ -10,7 +10,9 @@ enum HTMLVocabulary {
     /// Blocks that may hold only phrasing content.
     static let phrasingBlocks: Set<String> = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "pre"]
     /// Blocks that may hold flow content (blocks and phrasing mixed).
-    static let flowBlocks: Set<String> = ["div", "blockquote", "li", "dd", "dt", "td", "th", "caption"]
+    static let flowBlocks: Set<String> = [
+        "div", "blockquote", "li", "dd", "dt", "td", "th", "caption", "figure", "figcaption",
+    ]
     /// Structures with a fixed child vocabulary.
     static let structures: Set<String> = ["ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"]
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
@@ -24,7 +26,7 @@ enum HTMLVocabulary {
 
     /// Obsolete or semantic elements rendered with an allowed one.
     static let renamed: [String: String] = [
-        "center": "div", "figure": "div", "figcaption": "div", "section": "div", "article": "div",
+        "center": "div", "section": "div", "article": "div",
         "header": "div", "footer": "div", "aside": "div", "main": "div", "address": "div", "hgroup": "div",
         "details": "div", "summary": "div", "fieldset": "div", "legend": "div",
         "strike": "s", "tt": "code", "acronym": "abbr", "bdo": "span",

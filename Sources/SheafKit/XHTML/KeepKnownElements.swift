@@ -7,7 +7,11 @@ struct KeepKnownElements: HTMLRewriter {
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
         nodes.rewritingElements { element in
             let name = HTMLVocabulary.renamed[element.name] ?? element.name
-            guard HTMLVocabulary.allowed.contains(name) else { return element.children }
+            guard HTMLVocabulary.allowed.contains(name) else {
+                // An unknown wrapper around blocks is a block itself: its edges must keep paragraphs apart.
+                let holdsBlock = element.children.contains { $0.element != nil && !HTMLVocabulary.isPhrasing($0) }
+                return holdsBlock ? [.element(HTMLElement(name: "div", children: element.children))] : element.children
+            }
             var kept = HTMLElement(name: name, attributes: Self.attributes(of: element, as: name),
                                    children: element.children)
             if HTMLVocabulary.voids.contains(name) { kept.children = [] }
@@ -17,9 +21,11 @@ struct KeepKnownElements: HTMLRewriter {
         }
     }
 
-    /// The attributes an element keeps: `href` on links, spans on cells, `lang`/`dir` when valid, own classes.
+    /// The attributes an element keeps: `href` on links, spans on cells, `lang`/`dir` when valid, own classes,
+    /// and `id` where `UniqueIdentifiers` may keep it.
     static func attributes(of element: HTMLElement, as name: String) -> [String: String] {
         var kept: [String: String] = [:]
+        if UniqueIdentifiers.carriers.contains(name), let id = element.attributes["id"] { kept["id"] = id }
         if name == "a", let href = element.attributes["href"] { kept["href"] = href }
         if HTMLVocabulary.tableCells.contains(name) {
             if let span = cellSpan(element.attributes["colspan"], limit: 1000) { kept["colspan"] = span }

@@ -1,5 +1,6 @@
 /// Makes the body a flat sequence of blocks the assembler can split between: wrapper `div`s at the top are
-/// dissolved (their content becomes top-level blocks) and loose inline content is wrapped in `<p>`.
+/// dissolved (their content becomes top-level blocks; a wrapper's `id` goes with it) and loose inline content
+/// is wrapped in `<p>`.
 struct ParagraphsAtTopLevel: HTMLRewriter {
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
         var blocks: [HTMLNode] = []
@@ -13,7 +14,7 @@ struct ParagraphsAtTopLevel: HTMLRewriter {
         for node in nodes {
             if HTMLVocabulary.isPhrasing(node) {
                 run.append(node)
-            } else if let element = node.element, element.name == "div", element.attributes.isEmpty {
+            } else if let element = node.element, element.name == "div", element.attributes.keys.allSatisfy({ $0 == "id" }) {
                 // A division's edges are paragraph breaks: its text must not run into its neighbours'.
                 flush(&run, into: &blocks)
                 collect(element.children, into: &blocks, run: &run)

@@ -6,12 +6,14 @@
 /// around it, the inline formatting being carried into the block where it can be.
 struct RepairContentModel: HTMLRewriter {
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
-        Self.adoptingOrphans(nodes.rewritingElements(Self.repair), parent: nil)
+        FigureRepair.strayCaptions(Self.adoptingOrphans(nodes.rewritingElements(Self.repair), parent: nil), parent: nil)
     }
 
     static func repair(_ element: HTMLElement) -> [HTMLNode] {
-        let element = element.with(children: adoptingOrphans(element.children, parent: element.name))
+        let children = adoptingOrphans(element.children, parent: element.name)
+        let element = element.with(children: FigureRepair.strayCaptions(children, parent: element.name))
         switch element.name {
+        case "figure": return [.element(FigureRepair.figure(element))]
         case "ul", "ol": return [.element(ListRepair.list(element))]
         case "dl": return ListRepair.definitionList(element)
         case "table": return TableRepair.table(element)
@@ -49,7 +51,8 @@ struct RepairContentModel: HTMLRewriter {
     }
 
     /// Carries `outer`'s formatting into `block`: `<b><p>x</p></b>` → `<p><b>x</b></p>`,
-    /// `<h2><p>x</p></h2>` → `<h2>x</h2>`. Lists, tables and rules are left as they are.
+    /// `<h2><p>x</p></h2>` → `<h2>x</h2>`, `<b><ul><li>x</li></ul></b>` → `<ul><li><b>x</b></li></ul>`.
+    /// Rules, and lists or tables inside a paragraph or heading, are left as they are.
     private static func pushing(_ outer: HTMLElement, into block: HTMLElement) -> [HTMLNode] {
         if HTMLVocabulary.phrasingBlocks.contains(block.name) {
             if HTMLVocabulary.phrasingBlocks.contains(outer.name) { return [.element(outer.with(children: block.children))] }
@@ -57,6 +60,11 @@ struct RepairContentModel: HTMLRewriter {
         }
         if HTMLVocabulary.flowBlocks.contains(block.name) {
             return [.element(block.with(children: split(outer.with(children: block.children))))]
+        }
+        if HTMLVocabulary.structures.contains(block.name) && HTMLVocabulary.phrasing.contains(outer.name) {
+            // Items, rows and cells: the formatting reaches the text through every level.
+            let children = block.children.flatMap { child in child.element.map { pushing(outer, into: $0) } ?? [child] }
+            return [.element(block.with(children: children))]
         }
         return [.element(block)]
     }

@@ -20,12 +20,14 @@ public struct XHTMLWriter: Sendable {
             RewriteLinks(source: source),
             ReplaceImages(language: language),
             KeepKnownElements(),
+            UniqueIdentifiers(),
             DemoteHeadings(),
             RepairContentModel(),
             UnnestLinks(),
             DropEmptyElements(),
             CollapseWhitespace(),
             ParagraphsAtTopLevel(),
+            BreaksToParagraphs(),
         ]
     }
 
