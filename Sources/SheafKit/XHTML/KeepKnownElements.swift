@@ -8,6 +8,7 @@ struct KeepKnownElements: HTMLRewriter {
         nodes.rewritingElements { element in
             let name = HTMLVocabulary.renamed[element.name] ?? element.name
             guard HTMLVocabulary.allowed.contains(name) else { return element.children }
+            if name == "img" { return Self.storedImage(element).map { [.element($0)] } ?? [] }
             var kept = HTMLElement(name: name, attributes: Self.attributes(of: element, as: name),
                                    children: element.children)
             if HTMLVocabulary.voids.contains(name) { kept.children = [] }
@@ -32,6 +33,13 @@ struct KeepKnownElements: HTMLRewriter {
             if !own.isEmpty { kept["class"] = own.joined(separator: " ") }
         }
         return kept
+    }
+
+    /// An image stored in the book keeps its `src` and an `alt` (empty if none); any other image goes.
+    static func storedImage(_ image: HTMLElement) -> HTMLElement? {
+        guard let source = image.attributes["src"], source.hasPrefix("../" + BookImage.folder + "/"),
+              !source.dropFirst(3).contains("..") else { return nil }
+        return HTMLElement(name: "img", attributes: ["src": source, "alt": image.attributes["alt"] ?? ""])
     }
 
     /// A span worth keeping: a whole number above 1 and within HTML's limit.
