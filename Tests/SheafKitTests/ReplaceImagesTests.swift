@@ -27,9 +27,9 @@ import Testing
     }
 
     @Test func aLinkToAPageKeepsItsPlaceholder() {
-        let html = "<p><a href='http://x.org/article.html'><img alt='a'/></a></p>"
+        let html = "<p><a href='http://x.org/article.html'><b><img src='/a.jpg' alt='a'/></b></a></p>"
         #expect(rewritten(html, by: chinese)
-            == "<p><a href=\"http://x.org/article.html\"><span class=\"image-missing\">［图片：a］</span></a></p>")
+            == "<p><a href=\"http://x.org/article.html\"><b><span class=\"image-missing\">［图片：a］</span></b></a></p>")
     }
 
     @Test func dataPicturesAreStoredWhateverTheirDeclaredType() throws {

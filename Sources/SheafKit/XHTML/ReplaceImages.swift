@@ -23,21 +23,23 @@ struct ReplaceImages: HTMLRewriter {
     }
 
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
-        nodes.flatMap(replaced)
+        nodes.flatMap { replaced($0, insideLink: false) }
     }
 
-    private func replaced(_ node: HTMLNode) -> [HTMLNode] {
+    private func replaced(_ node: HTMLNode, insideLink: Bool) -> [HTMLNode] {
         guard let element = node.element else { return [node] }
-        if element.name == "img" { return image(element, fullSize: nil) }
+        if element.name == "img" { return image(element, fullSize: nil, insideLink: insideLink) }
         if element.name == "a", let href = element.attributes["href"], Self.isImageFile(href),
            let thumbnail = Self.soleImage(of: element) {
-            return image(thumbnail, fullSize: href)
+            return image(thumbnail, fullSize: href, insideLink: insideLink)
         }
-        return [.element(element.with(children: element.children.flatMap(replaced)))]
+        let inside = insideLink || element.name == "a"
+        return [.element(element.with(children: element.children.flatMap { replaced($0, insideLink: inside) }))]
     }
 
     /// The stored picture, a placeholder, or nothing for a pixel or an image with nothing to show.
-    func image(_ image: HTMLElement, fullSize: String?) -> [HTMLNode] {
+    /// Inside another link the placeholder carries no link of its own: links may not nest.
+    func image(_ image: HTMLElement, fullSize: String?, insideLink: Bool = false) -> [HTMLNode] {
         let alt = Self.collapsed(image.attributes["alt"] ?? image.attributes["title"] ?? "")
         let source = Self.source(of: image)
         if DataURI.isDataURI(source) {
@@ -47,7 +49,7 @@ struct ReplaceImages: HTMLRewriter {
             case .unusable: break
             }
         }
-        let original = fullSize ?? (DataURI.isDataURI(source) ? nil : resolver.resolve(source))
+        let original = insideLink ? nil : fullSize ?? (DataURI.isDataURI(source) ? nil : resolver.resolve(source))
         let link = original.flatMap { LinkResolver.scheme(of: $0) == "mailto" ? nil : $0 }
         guard !alt.isEmpty || link != nil || !source.isEmpty else { return [] }
         var content: [HTMLNode] = [.text(wording(alt: alt))]
