@@ -52,6 +52,21 @@ enum SampleVolume {
         book.resources.first { $0.href == href }.map { String(decoding: $0.contents, as: UTF8.self) } ?? ""
     }
 
+    @Test func imagesAreInTheManifestOncePerBook() throws {
+        let (volume, chapters) = SampleBooks.imagesAndLinks()
+        #expect(chapters[0].images.count == 3 && chapters[1].images.count == 1)
+        let book = try BookAssembler(templates: TemplateSet.builtIn(), environment: BuildEnvironment(sourceDateEpoch: 0))
+            .assemble(volume, chapters: chapters)
+        let images = book.resources.filter { $0.href.hasPrefix("images/") }
+        #expect(images.map(\.mediaType) == ["image/png", "image/jpeg", "image/gif"])
+        #expect(images.map(\.href) == chapters[0].images.map(\.href))
+        #expect(images.allSatisfy { $0.id == "img-" + $0.href.dropFirst(7).prefix(32) && !book.spine.contains($0.id) })
+        let page = String(decoding: book.resources.first { $0.href == "text/c0001.xhtml" }?.contents ?? Data(), as: UTF8.self)
+        #expect(page.contains("<img alt=\"绿\" src=\"../\(images[0].href)\"/>"))
+        #expect(page.contains("<a href=\"c0002.xhtml\">第二篇</a>"))
+        #expect(PackageDocument.xml(for: book).contains(#"<item id="\#(images[1].id)" href="\#(images[1].href)" media-type="image/jpeg"/>"#))
+    }
+
     @Test func filesSpineAndChapterFiles() throws {
         let book = try SampleVolume.book(SampleVolume.flat)
         #expect(book.resources.map(\.href) == ["nav.xhtml", "text/titlepage.xhtml", "text/c0001.xhtml",

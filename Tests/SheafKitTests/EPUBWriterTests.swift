@@ -96,7 +96,22 @@ import Testing
 /// Synthetic volumes that exercise what EPUBCheck and readers care about.
 enum SampleBooks {
     static func all() -> [(Volume, [Chapter])] {
-        [cjkSectioned(), englishFlat(), undated(), empty()]
+        [cjkSectioned(), englishFlat(), undated(), empty(), imagesAndLinks()]
+    }
+
+    /// Stored images (one used by both chapters), placeholders and links between chapters, through the writer.
+    static func imagesAndLinks() -> (Volume, [Chapter]) {
+        let a = SampleVolume.article("1", "图片与链接"), b = SampleVolume.article("2", "第二篇")
+        var volume = SampleVolume.volume(sections: [VolumeSection(title: nil, articles: [a, b])])
+        volume.fileName = "images-and-links.epub"
+        let writer = XHTMLWriter(language: "zh", links: BookLinks(volume: volume))
+        let png = TestImages.uri(TestImages.png), jpeg = TestImages.uri(TestImages.jpeg, declaring: "image/gif")
+        let first = "<p>PNG<img src='\(png)' alt='绿'>、JPEG<img src='\(jpeg)'>、GIF<a href='/big.gif'><img src='"
+            + TestImages.uri(TestImages.gif) + "'></a></p><p><ok href='../pages/73/2.md'>第二篇</ok>，"
+            + "<img src='//x.org/远程.jpg' alt='远程'>，<img src='data:image/png;base64,@'></p>"
+        let second = "<p>同一张图：<img src='\(png)'>，回到<a href='https://www.minghui.org/mh/articles/2021/1/18/1.html'>第一篇</a></p>"
+        return (volume, [writer.chapter(for: Article(header: a, bodyHTML: first)).chapter,
+                         writer.chapter(for: Article(header: b, bodyHTML: second)).chapter])
     }
 
     private static let paragraph = "<p>明慧网通讯员报道：这是一段用于测试的中文段落，包含标点符号、数字 2021 和英文 word，以检验两端对齐与首行缩进的效果。</p>"

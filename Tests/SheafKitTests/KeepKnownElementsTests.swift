@@ -41,4 +41,11 @@ import Testing
     @Test func plainSpansAreUnwrapped() {
         #expect(rewritten("<p><span style='color:red'>a</span></p>", by: KeepKnownElements()) == "<p>a</p>")
     }
+
+    @Test func imagesStayOnlyWhenStoredInTheBook() {
+        let html = "<p><img src='../images/ab.png' width='1' class='x'/><img src='http://x.org/a.png' alt='a'/>"
+            + "<img src='../images/../../a.png'/><img src='../images/cd.gif' alt='图'>text</img></p>"
+        #expect(rewritten(html, by: KeepKnownElements())
+            == "<p><img alt=\"\" src=\"../images/ab.png\"/><img alt=\"图\" src=\"../images/cd.gif\"/>text</p>")
+    }
 }

@@ -37,4 +37,10 @@ import Testing
         #expect(resolver.resolve("https://x.org:80a/") == nil)
         #expect(resolver.resolve("https://user@x.org/") == nil)
     }
+
+    @Test func dotSegmentsAreApplied() {
+        #expect(resolver.resolve("../21/y.html?a=../b") == "http://www.minghui.org/mh/articles/2020/6/21/y.html?a=../b")
+        #expect(resolver.resolve("/../a/./b/..") == "http://www.minghui.org/a/")
+        #expect(LinkResolver.removingDotSegments("/a/b/../../../c") == "/c")
+    }
 }

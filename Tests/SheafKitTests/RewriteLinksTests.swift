@@ -20,4 +20,17 @@ import Testing
     @Test func spansWithoutHrefStay() {
         #expect(rewritten("<p><span class='x'>s</span></p>", by: links) == "<p><span class=\"x\">s</span></p>")
     }
+
+    @Test func linksToArticlesOfTheBookLeadToTheirChapters() {
+        let other = ArticleHeader(id: "412985", channel: "73", title: "t", date: nil,
+                                  source: "https://www.epochtimes.com/gb/20/3/9/n2.htm", site: nil, files: ["pages/73/412985.md"])
+        let volume = Volume(key: "k", title: "t", subtitle: nil, collection: "c", fileName: "f.epub", language: "zh",
+                            sections: [VolumeSection(title: nil, articles: [other])])
+        let links = RewriteLinks(source: "https://www.epochtimes.com/gb/20/3/8/n1.htm", links: BookLinks(volume: volume),
+                                 channel: "73")
+        let html = "<p><ok href='../pages/73/412985.md?t=1'>a</ok><a href='n2.htm'>b</a><a href='../9/n2.htm'>c</a>"
+            + "<ok href='../pages/73/1.md'>absent</ok></p>"
+        #expect(rewritten(html, by: links) == "<p><a href=\"c0001.xhtml\">a</a><a href=\"https://www.epochtimes.com/gb/20/3/8/n2.htm\">b</a>"
+            + "<a href=\"c0001.xhtml\">c</a>absent</p>")
+    }
 }

@@ -84,7 +84,8 @@ import Testing
         #expect(blocks == [
             "<p>【明慧网】开头</p>",
             "<p>段落一</p>",
-            "<table><tbody><tr><td><span class=\"image-missing\">［图片：照片］</span></td></tr></tbody></table>",
+            "<table><tbody><tr><td><span class=\"image-missing\">［图片：照片］ <a href=\"http://x.org/a.jpg\">"
+                + "http://x.org/a.jpg</a></span></td></tr></tbody></table>",
             "<p><b>小标题</b></p>",
             "<p>段落二镜像<a href=\"http://www.minghui.org/mh/a.html\">原站</a></p>",
         ])
@@ -93,6 +94,30 @@ import Testing
     @Test func placeholdersFollowTheBookLanguage() {
         let blocks = XHTMLWriter(language: "en").chapter(for: article("<img src='a.jpg' alt='A'>")).chapter.blocks
         #expect(blocks == ["<p><span class=\"image-missing\">[Image: A]</span></p>"])
+    }
+
+    @Test func dataImagesAreStoredOnceAndCorruptOnesReported() throws {
+        let png = TestImages.uri(TestImages.png), gif = TestImages.uri(TestImages.gif, declaring: "image/jpeg")
+        let html = "<p>一<img src='\(png)' alt='图'></p><p><img src='\(gif)'><img src='\(png)'></p>"
+            + "<p>二<img src='data:image/png;base64,#' alt='坏'></p><div class='share'><img src='a.md.png'></div>"
+        let (chapter, diagnostics) = writer.chapter(for: article(html))
+        #expect(chapter.images.map(\.mediaType) == ["image/png", "image/gif"])
+        let names = chapter.images.map(\.name)
+        #expect(chapter.blocks == ["<p>一<img alt=\"图\" src=\"../images/\(names[0])\"/></p>",
+                                   "<p><img alt=\"\" src=\"../images/\(names[1])\"/><img alt=\"\" src=\"../images/\(names[0])\"/></p>",
+                                   "<p>二<span class=\"image-missing\">［图片：坏］</span></p>"])
+        #expect(diagnostics.map(\.message) == ["an embedded data: image cannot be decoded; replaced by a placeholder"])
+    }
+
+    @Test func linksToOtherArticlesOfTheBookBecomeChapterLinks() {
+        let other = ArticleHeader(id: "2", channel: "73", title: "U", date: nil, source: "http://www.minghui.org/mh/articles/2.html",
+                                  site: nil, files: ["pages/73/2.md"])
+        let volume = Volume(key: "k", title: "t", subtitle: nil, collection: "c", fileName: "f.epub", language: "zh",
+                            sections: [VolumeSection(title: nil, articles: [article("").header, other])])
+        let html = "<p><ok href='../pages/73/2.md'>镜像</ok><ok href='/mh/articles/2.html'>原站</ok><ok href='3.md'>缺</ok></p>"
+        let blocks = XHTMLWriter(language: "zh", links: BookLinks(volume: volume))
+            .chapter(for: article(html, source: "http://www.minghui.org/mh/articles/1.html")).chapter.blocks
+        #expect(blocks == ["<p><a href=\"c0002.xhtml\">镜像</a><a href=\"c0002.xhtml\">原站</a>缺</p>"])
     }
 
     @Test func anEmptyBodyIsReported() {

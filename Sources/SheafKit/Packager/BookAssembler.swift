@@ -44,7 +44,7 @@ public struct BookAssembler: Sendable {
                                   contents: Data(templates.render(TemplateSet.style, ["language": volume.language]).utf8))
 
         return Book(metadata: metadata(volume),
-                    resources: [navigation, titlepage] + chapterResources + [style],
+                    resources: [navigation, titlepage] + chapterResources + images(of: chapters) + [style],
                     spine: [titlepage.id] + chapterResources.map(\.id),
                     tableOfContents: tableOfContents(volume, firstFiles: firstFiles),
                     chapterFiles: chapterFiles)
@@ -66,11 +66,21 @@ public struct BookAssembler: Sendable {
                                            firstOverhead: render(0..<0, true).utf8.count,
                                            laterOverhead: render(0..<0, false).utf8.count)
         }
-        let name = "c" + ArticleDate.pad(number, 4)
         return ranges.enumerated().map { part, range in
-            let id = part == 0 ? name : "\(name)-\(part + 1)"
             let text = ranges.count == 1 ? whole : render(range, part == 0)
-            return page(id: id, href: "\(PageContext.textFolder)/\(id).xhtml", properties: [], text)
+            return page(id: ChapterNaming.id(number: number, part: part + 1),
+                        href: ChapterNaming.href(number: number, part: part + 1), properties: [], text)
+        }
+    }
+
+    /// Every chapter's images, each stored once per book (names are content hashes), in order of first use.
+    private func images(of chapters: [Chapter]) -> [Book.Resource] {
+        var seen: Set<String> = []
+        return chapters.flatMap(\.images).compactMap { image in
+            guard seen.insert(image.name).inserted else { return nil }
+            let stem = image.name.prefix { $0 != "." }
+            return Book.Resource(id: "img-" + stem, href: image.href, mediaType: image.mediaType, properties: [],
+                                 contents: image.data)
         }
     }
 

@@ -19,7 +19,7 @@ struct VolumeMaker: Sendable {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
         let (articles, skipped) = read(volume)
         let kept = keep(volume, only: articles.map(\.header))
-        let writer = XHTMLWriter(language: volume.language)
+        let writer = XHTMLWriter(language: volume.language, links: BookLinks(volume: kept))
         var notes: [Diagnostic] = []
         let chapters = articles.map { article in
             let (chapter, diagnostics) = writer.chapter(for: article)

@@ -22,15 +22,35 @@ struct LinkResolver: Sendable {
             absolute = (sourceParts?.scheme ?? "https") + ":" + href
         } else if href.hasPrefix("/") {
             guard let base = sourceParts else { return nil }
-            absolute = base.scheme + "://" + base.authority + href
+            absolute = base.scheme + "://" + base.authority + Self.removingDotSegments(href)
         } else {
             guard !Self.isMirrorPage(href), let base = sourceParts else { return nil }
-            absolute = base.scheme + "://" + base.authority + base.directory + href
+            absolute = base.scheme + "://" + base.authority + Self.removingDotSegments(base.directory + href)
         }
         return Self.encodedURL(absolute)
     }
 
     // MARK: - Pieces of URLs
+
+    /// The path with `.` and `..` segments applied (RFC 3986 §5.2.4); the query and fragment untouched.
+    static func removingDotSegments(_ reference: String) -> String {
+        let end = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+        let path = reference[..<end]
+        guard path.contains(".") else { return reference }
+        var segments: [Substring] = []
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        for (index, part) in parts.enumerated() {
+            let isLast = index == parts.count - 1
+            switch part {
+            case ".": if isLast { segments.append("") }
+            case "..":
+                if segments.count > 1 { segments.removeLast() }
+                if isLast { segments.append("") }
+            default: segments.append(part)
+            }
+        }
+        return segments.joined(separator: "/") + reference[end...]
+    }
 
     private static func isSpace(_ character: Character) -> Bool {
         character == " " || character == "\u{A0}" || character == "\u{3000}"

@@ -10,7 +10,7 @@ struct DropEmptyElements: HTMLRewriter {
 
     static func drop(_ element: HTMLElement) -> [HTMLNode] {
         switch element.name {
-        case "br", "hr", "td", "th":
+        case "br", "hr", "img", "td", "th":
             return [.element(element)]
         case "tr":
             let cells = element.children.compactMap(\.element)
@@ -33,7 +33,8 @@ struct DropEmptyElements: HTMLRewriter {
             switch node {
             case .text(let text): return text.unicodeScalars.allSatisfy(HTMLVocabulary.isBlank)
             case .element(let element):
-                return element.name != "hr" && element.name != "table" && showsNothing(element.children)
+                return !HTMLVocabulary.visibleVoids.contains(element.name) && element.name != "table"
+                    && showsNothing(element.children)
             }
         }
     }

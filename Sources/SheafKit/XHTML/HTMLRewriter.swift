@@ -28,7 +28,7 @@ extension Array where Element == HTMLNode {
         allSatisfy { node in
             switch node {
             case .text(let text): return text.unicodeScalars.allSatisfy(HTMLVocabulary.isBlank)
-            case .element(let element): return element.name == "br" || (element.name != "hr"
+            case .element(let element): return element.name == "br" || (!HTMLVocabulary.visibleVoids.contains(element.name)
                 && !HTMLVocabulary.tableCells.contains(element.name) && element.children.isBlank)
             }
         }

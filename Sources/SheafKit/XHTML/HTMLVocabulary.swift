@@ -4,7 +4,7 @@
 enum HTMLVocabulary {
     /// Phrasing elements kept in the output (HTML5 phrasing content).
     static let phrasing: Set<String> = [
-        "a", "abbr", "b", "bdi", "br", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q",
+        "a", "abbr", "b", "bdi", "br", "cite", "code", "del", "dfn", "em", "i", "img", "ins", "kbd", "mark", "q",
         "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var",
     ]
     /// Blocks that may hold only phrasing content.
@@ -18,9 +18,12 @@ enum HTMLVocabulary {
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
     static let tableCells: Set<String> = ["td", "th"]
     static let tableSections: Set<String> = ["thead", "tbody", "tfoot"]
-    static let voids: Set<String> = ["br", "hr"]
+    static let voids: Set<String> = ["br", "hr", "img"]
 
-    /// Every name the output may contain.
+    /// Elements that show something without any content.
+    static let visibleVoids: Set<String> = ["hr", "img"]
+
+    /// Every name the output may contain (`img` only with an image stored in the book: see `KeepKnownElements`).
     static let allowed: Set<String> = phrasing.union(phrasingBlocks).union(flowBlocks).union(structures)
         .union(["hr"])
 

@@ -12,6 +12,7 @@ struct KeepKnownElements: HTMLRewriter {
                 let holdsBlock = element.children.contains { $0.element != nil && !HTMLVocabulary.isPhrasing($0) }
                 return holdsBlock ? [.element(HTMLElement(name: "div", children: element.children))] : element.children
             }
+            if name == "img" { return Self.storedImage(element).map { [.element($0)] } ?? [] }
             var kept = HTMLElement(name: name, attributes: Self.attributes(of: element, as: name),
                                    children: element.children)
             if HTMLVocabulary.voids.contains(name) { kept.children = [] }
@@ -38,6 +39,13 @@ struct KeepKnownElements: HTMLRewriter {
             if !own.isEmpty { kept["class"] = own.joined(separator: " ") }
         }
         return kept
+    }
+
+    /// An image stored in the book keeps its `src` and an `alt` (empty if none); any other image goes.
+    static func storedImage(_ image: HTMLElement) -> HTMLElement? {
+        guard let source = image.attributes["src"], source.hasPrefix("../" + BookImage.folder + "/"),
+              !source.dropFirst(3).contains("..") else { return nil }
+        return HTMLElement(name: "img", attributes: ["src": source, "alt": image.attributes["alt"] ?? ""])
     }
 
     /// A span worth keeping: a whole number above 1 and within HTML's limit.

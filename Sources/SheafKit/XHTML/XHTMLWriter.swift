@@ -5,20 +5,23 @@
 public struct XHTMLWriter: Sendable {
     /// BCP 47 tag of the book (`zh`, `en`): chooses the wording of placeholders.
     public var language: String
+    /// The book's other chapters, for links between articles.
+    public var links: BookLinks
     var parser = HTMLDocumentParser()
 
-    /// A writer for a book in `language`.
-    public init(language: String) {
+    /// A writer for a book in `language` whose chapters are `links` (none: links to other articles stay text).
+    public init(language: String, links: BookLinks = .none) {
         self.language = language
+        self.links = links
     }
 
-    /// The normalization steps, in order.
-    func rewriters(source: String?) -> [any HTMLRewriter] {
+    /// The normalization steps, in order; `images` are the article's `data:` images, decoded.
+    func rewriters(source: String?, channel: String = "", images: [String: DataImage] = [:]) -> [any HTMLRewriter] {
         [
             RemoveFurniture(),
             RemoveNonContentImages(),
-            RewriteLinks(source: source),
-            ReplaceImages(language: language),
+            RewriteLinks(source: source, links: links, channel: channel),
+            ReplaceImages(language: language, source: source, decoded: images),
             KeepKnownElements(),
             UniqueIdentifiers(),
             DemoteHeadings(),
@@ -35,7 +38,10 @@ public struct XHTMLWriter: Sendable {
     public func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
-        let blocks = body(of: parsed.nodes, source: article.header.source)
+        let images = DataImage.decodeAll(in: parsed.nodes)
+        let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images)
+            .reduce(parsed.nodes) { nodes, rewriter in rewriter.rewrite(nodes) }
+        let blocks = normalized.map(XHTMLSerializer.serialize)
         var diagnostics: [Diagnostic] = []
         if parsed.flattenedElements > 0 {
             diagnostics.append(Diagnostic(.note, stage: .normalize, file: file,
@@ -44,8 +50,38 @@ public struct XHTMLWriter: Sendable {
         if blocks.isEmpty {
             diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file, "the article has no body text"))
         }
-        return (Chapter(article: article.header, blocks: blocks), diagnostics)
+        let reasons = images.values.compactMap { image -> String? in
+            guard case .unusable(let reason) = image else { return nil }
+            return reason
+        }
+        for reason in reasons.sorted() {
+            diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file,
+                                          "an embedded data: image \(reason); replaced by a placeholder"))
+        }
+        let stored = Self.storedImages(in: normalized, decoded: images)
+        return (Chapter(article: article.header, blocks: blocks, images: stored), diagnostics)
     }
+
+    /// The pictures the normalized body still shows, each once, in order of first appearance.
+    static func storedImages(in nodes: [HTMLNode], decoded: [String: DataImage]) -> [BookImage] {
+        guard !decoded.isEmpty else { return [] }
+        var bySource: [String: BookImage] = [:]
+        for case .picture(let picture) in decoded.values { bySource[picture.chapterSource] = picture }
+        var stored: [BookImage] = []
+        var seen: Set<String> = []
+        func visit(_ nodes: [HTMLNode]) {
+            for case .element(let element) in nodes {
+                if element.name == "img", let source = element.attributes["src"], let picture = bySource[source],
+                   seen.insert(source).inserted {
+                    stored.append(picture)
+                }
+                visit(element.children)
+            }
+        }
+        visit(nodes)
+        return stored
+    }
+
 
     /// The normalized top-level blocks of a body, serialized.
     func body(of nodes: [HTMLNode], source: String?) -> [String] {

@@ -1,0 +1,28 @@
+import Testing
+@testable import SheafKit
+
+@Suite struct DataImageTests {
+    @Test func theTypeComesFromTheBytesNotTheDeclaration() {
+        guard case .picture(let image) = DataImage.decode(TestImages.uri(TestImages.gif, declaring: "image/png")) else {
+            Issue.record("the GIF was not kept")
+            return
+        }
+        #expect(image.mediaType == "image/gif")
+        #expect(image.name.hasSuffix(".gif") && image.name.count == 32 + 4)
+        #expect(image.chapterSource == "../images/" + image.name)
+        #expect([UInt8](image.data) == TestImages.bytes(TestImages.gif))
+    }
+
+    @Test func sameBytesSameName() {
+        let a = DataImage.decode(TestImages.uri(TestImages.jpeg, declaring: "image/jpeg"))
+        let b = DataImage.decode("data:application/octet-stream;base64," + TestImages.jpeg.replacingOccurrences(of: "A", with: "A\n"))
+        #expect(a == b)
+    }
+
+    @Test func corruptUnknownSVGAndPixels() {
+        #expect(DataImage.decode("data:image/png;base64,!!!") == .unusable(reason: "cannot be decoded"))
+        #expect(DataImage.decode("data:image/png;base64,SGVsbG8=") == .unusable(reason: "is not a known image type"))
+        #expect(DataImage.decode("data:image/svg+xml,%3Csvg%2F%3E") == .unusable(reason: "is SVG, which is not embedded"))
+        #expect(DataImage.decode(TestImages.uri(TestImages.pixel)) == .pixel)
+    }
+}
