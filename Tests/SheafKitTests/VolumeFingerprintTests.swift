@@ -32,9 +32,24 @@ import Testing
         #expect(try Self.fingerprint(epoch: 1_600_000_000) != Self.fingerprint())
     }
 
-    @Test func fnvMatchesItsPublishedTestVectors() {
+    @Test func shortInputsHashAsPlainFNV1a() {
         #expect(FNV1a.hex(of: "") == "cbf29ce484222325")
         #expect(FNV1a.hex(of: "a") == "af63dc4c8601ec8c")
         #expect(FNV1a.hex(of: "foobar") == "85944171f73967e8")
+    }
+
+    @Test func everyBitOfALongInputCounts() {
+        let text = Array("0123456789abcdef0123456789abcdef".utf8)
+        var seen: Set<String> = [FNV1a.hex(of: String(decoding: text, as: UTF8.self))]
+        for index in text.indices {
+            for bit in 0..<8 {
+                var flipped = text
+                flipped[index] ^= UInt8(1 << bit)
+                var hash = FNV1a()
+                flipped.withUnsafeBytes { hash.update($0) }
+                seen.insert(hash.hex)
+            }
+        }
+        #expect(seen.count == 1 + text.count * 8)
     }
 }

@@ -17,7 +17,10 @@ public struct Catalog: Sendable {
     public init(folder: String) throws {
         path = InputPath.join(folder, Self.fileName)
         do {
-            queue = try DatabaseQueue(path: path)
+            var configuration = Configuration()
+            // Another build writing into the same folder holds the lock only for one book's rows at a time.
+            configuration.busyMode = .timeout(30)
+            queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(queue)
         } catch {
             throw SheafError(stage: .write, file: path, "cannot open the catalog: \(Self.describe(error))")
