@@ -28,11 +28,26 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Print only errors.")
     var quiet = false
 
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Keep a catalog (.sheaf-catalog.sqlite) in the output folder and rewrite only the books whose input "
+        + "changed (default: on)."))
+    var catalog: Bool?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Package again articles that an earlier book in the catalog already holds (default: off)."))
+    var `repeat`: Bool?
+
+    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
+        "Delete the catalog's books that no volume of this build makes any more (default: off)."))
+    var prune: Bool?
+
     func run() async throws {
         let environment = CollectionOptions.environment
         let runs: [(recipe: String?, options: BuildOptions)]
         do {
-            runs = try collection.runs(out: outputDirectory, environment: environment)
+            var flags = BuildSettings()
+            (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
+            runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags)
         } catch let error as SheafError {
             throw CommandFailure("\(error)")
         }

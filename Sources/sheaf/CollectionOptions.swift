@@ -122,8 +122,10 @@ struct CollectionOptions: ParsableArguments {
     /// The builds to run: each recipe of the recipe file (or the one named) under the command line's options,
     /// or the command line alone. A recipe file is used when named, when a recipe is asked for, or when no
     /// path is given and ./sheaf.toml exists.
-    func runs(out: String?, environment: BuildEnvironment) throws -> [(recipe: String?, options: BuildOptions)] {
-        let command = try settings(out: out)
+    /// `build` adds its own flags through `extra`.
+    func runs(out: String?, environment: BuildEnvironment,
+              extra: BuildSettings = BuildSettings()) throws -> [(recipe: String?, options: BuildOptions)] {
+        let command = try settings(out: out).overridden(by: extra)
         let jobs = jobs ?? BuildOptions.defaultJobs
         let recipeFile = config ?? (recipe != nil || paths.isEmpty ? "sheaf.toml" : nil)
         if let recipeFile, config != nil || recipe != nil || FileManager.default.fileExists(atPath: recipeFile) {

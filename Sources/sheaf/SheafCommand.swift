@@ -18,8 +18,9 @@ struct SheafCommand: AsyncParsableCommand {
               sheaf plan ~/mh-news --group-by month        list the volumes without writing
               sheaf init && sheaf build                    write example recipes, then build them all
               sheaf build --recipe weekly --last 14d       one recipe, an option overriding it
+              sheaf catalog --out books                    list the books built so far
               sheaf templates export my-templates          copy the templates to edit them
             """,
-        subcommands: [BuildCommand.self, PlanCommand.self, InitCommand.self, TemplatesCommand.self]
+        subcommands: [BuildCommand.self, PlanCommand.self, CatalogCommand.self, InitCommand.self, TemplatesCommand.self]
     )
 }

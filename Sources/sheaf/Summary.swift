@@ -21,9 +21,11 @@ struct Summary {
         for note in warnings {
             printError("warning: \(note.file): \(note.message)")
         }
-        let written = report.volumes.count - report.failedVolumes.count
+        let written = report.writtenVolumes.count
         var line = label + "\(written) \(written == 1 ? "book" : "books") written to \(outputDirectory)"
-            + " (\(report.articleCount) articles"
+        if !report.unchangedVolumes.isEmpty { line += ", \(report.unchangedVolumes.count) unchanged" }
+        if !report.pruned.isEmpty { line += ", \(report.pruned.count) pruned" }
+        line += " (\(report.articleCount) articles"
         if !report.skipped.isEmpty { line += ", \(report.skipped.count) files skipped" }
         if let first = report.excluded.first {
             line += ", \(report.excluded.count) files left out by the options"

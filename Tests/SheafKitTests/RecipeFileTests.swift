@@ -49,6 +49,9 @@ import Testing
             title = "{collection} {key}"
             file-name = "{key}.epub"
             templates = "t"
+            catalog = false
+            repeat = true
+            prune = true
             """)
         let settings = try #require(try file.recipes(named: "all-keys").first).settings
         #expect(settings.inputs?[0].hasSuffix("/mh-news") == true && settings.inputs?[0].hasPrefix("~") == false)
@@ -64,6 +67,9 @@ import Testing
         #expect(settings.maxArticles == 20)
         #expect(settings.maxSize == 5_000_000)
         #expect(settings.templates == "/home/u/digests/t")
+        #expect(settings.catalog == false && settings.repeat == true && settings.prune == true)
+        let options = try settings.buildOptions(environment: BuildEnvironment())
+        #expect(!options.catalog && options.repeatArticles && options.prune)
     }
 
     @Test func theCommandLineWinsOverTheRecipe() throws {
@@ -81,6 +87,13 @@ import Testing
         #expect(merged.last == nil)
         #expect(merged.since == ArticleDate(year: 2021, month: 1, day: 1))
         #expect(merged.inputs == ["/c"])
+        let defaults = try merged.buildOptions(environment: BuildEnvironment(sourceDateEpoch: 0))
+        #expect(defaults.catalog && !defaults.repeatArticles && !defaults.prune)
+        var noRepeat = BuildSettings()
+        noRepeat.repeat = false
+        var repeating = BuildSettings()
+        repeating.repeat = true
+        #expect(repeating.overridden(by: noRepeat).repeat == false)
     }
 
     @Test(arguments: [
@@ -92,6 +105,7 @@ import Testing
         ("[recipes.a]\nlast = \"7d\"\nsince = 2021-01-01\n", ":2", "recipes.a.last: give either last or since/until"),
         ("[recipes.a]\nlast = \"seven\"\n", ":2", "recipes.a.last: 'seven' is not a span"),
         ("[recipes.a]\ninputs = [1, 2]\n", ":2", "recipes.a.inputs: must be a list of strings"),
+        ("[recipes.a]\n\nprune = \"yes\"\n", ":3", "recipes.a.prune: must be true or false"),
         ("[defaults]\nweek-start = \"someday\"\n[recipes.a]\n", ":2", "defaults.week-start: 'someday' is not a day"),
         ("[recipes.a]\ngroup-by = \"week\n", ":2", "not valid TOML"),
         ("title = \"x\"\n[recipes.a]\n", ":1", "unknown table or key 'title'"),

@@ -18,8 +18,9 @@ public struct BookAssembler: Sendable {
         self.partLimit = partLimit
     }
 
-    /// Assembles the book; `chapters` must be parallel to `volume.articles`.
-    public func assemble(_ volume: Volume, chapters: [Chapter]) throws -> Book {
+    /// Assembles the book; `chapters` must be parallel to `volume.articles`. `identifier` is the one a
+    /// catalog recorded for an earlier build of the volume; without it the identifier derives from the content.
+    public func assemble(_ volume: Volume, chapters: [Chapter], identifier: String? = nil) throws -> Book {
         guard chapters.count == volume.articles.count else {
             throw SheafError(stage: .assemble, file: volume.fileName,
                              "\(chapters.count) chapters for \(volume.articles.count) articles")
@@ -43,7 +44,7 @@ public struct BookAssembler: Sendable {
         let style = Book.Resource(id: "style", href: PageContext.stylesheetHref, mediaType: "text/css", properties: [],
                                   contents: Data(templates.render(TemplateSet.style, ["language": volume.language]).utf8))
 
-        return Book(metadata: metadata(volume),
+        return Book(metadata: metadata(volume, identifier: identifier ?? BookIdentifier.identifier(for: volume)),
                     resources: [navigation, titlepage] + chapterResources + images(of: chapters) + [style],
                     spine: [titlepage.id] + chapterResources.map(\.id),
                     tableOfContents: tableOfContents(volume, firstFiles: firstFiles),
@@ -91,14 +92,14 @@ public struct BookAssembler: Sendable {
 
     // MARK: - Metadata and contents
 
-    private func metadata(_ volume: Volume) -> Book.Metadata {
+    private func metadata(_ volume: Volume, identifier: String) -> Book.Metadata {
         var seen: Set<String> = []
         let sources = volume.articles.compactMap { article -> String? in
             guard let source = article.source.map(XMLText.legal)?.trimmingCharacters(in: .whitespacesAndNewlines),
                   !source.isEmpty, seen.insert(source).inserted else { return nil }
             return source
         }
-        return Book.Metadata(identifier: BookIdentifier.identifier(for: volume),
+        return Book.Metadata(identifier: identifier,
                              title: XMLText.legal(volume.title),
                              subtitle: volume.subtitle.map(XMLText.legal),
                              language: volume.language,

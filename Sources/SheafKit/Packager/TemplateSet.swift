@@ -12,6 +12,8 @@ public struct TemplateSet: Sendable {
     static let style = "style.css.mustache"
 
     private let templates: [String: MustacheTemplate]
+    /// The templates' texts in `fileNames` order: what a catalog's fingerprint covers.
+    let sourceTexts: [String]
 
     /// The templates compiled into the binary.
     public static func builtIn() throws -> TemplateSet {
@@ -62,8 +64,10 @@ public struct TemplateSet: Sendable {
 
     private init(sources: [String: (text: String, origin: String)]) throws {
         var templates: [String: MustacheTemplate] = [:]
+        var texts: [String] = []
         for name in Self.fileNames {
             let source = sources[name] ?? (Self.builtInSources[name] ?? "", "")
+            texts.append(source.text)
             do {
                 templates[name] = try MustacheTemplate(string: source.text)
             } catch {
@@ -72,6 +76,7 @@ public struct TemplateSet: Sendable {
             }
         }
         self.templates = templates
+        self.sourceTexts = texts
     }
 
     private static let builtInSources: [String: String] = [

@@ -27,12 +27,19 @@ public struct BuildOptions: Sendable, Equatable {
     public var indexes: [String]?
     /// The books' file names, e.g. `{collection}-{key}.epub`; nil for the default.
     public var fileNamePattern: String?
+    /// Keep a catalog in the output folder and rewrite only the books whose input changed.
+    public var catalog: Bool
+    /// Package again articles that an earlier book of the catalog already holds.
+    public var repeatArticles: Bool
+    /// Delete the catalog's books that no volume of this build makes any more.
+    public var prune: Bool
 
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
                 jobs: Int = BuildOptions.defaultJobs, window: DateWindow = DateWindow(), weekStart: Int = 1,
                 limits: VolumeLimits = VolumeLimits(), channels: [String]? = nil, indexes: [String]? = nil,
-                fileNamePattern: String? = nil) {
+                fileNamePattern: String? = nil, catalog: Bool = true, repeatArticles: Bool = false,
+                prune: Bool = false) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.grouping = grouping
@@ -46,6 +53,9 @@ public struct BuildOptions: Sendable, Equatable {
         self.channels = channels
         self.indexes = indexes
         self.fileNamePattern = fileNamePattern
+        self.catalog = catalog
+        self.repeatArticles = repeatArticles
+        self.prune = prune
     }
 
     /// One job per active core.

@@ -3,7 +3,8 @@ import Foundation
 /// The outcome of a build: every book and every input file, written as the `--report` JSON.
 public struct BuildReport: Sendable, Equatable, Codable {
     public struct VolumeEntry: Sendable, Equatable, Codable {
-        public enum Status: String, Sendable, Codable { case written, failed }
+        /// `unchanged`: the catalog showed the book on disk was made from the same input, so it was left as is.
+        public enum Status: String, Sendable, Codable { case written, unchanged, failed }
         /// The book's path as written (output folder joined with its file name).
         public var file: String
         public var title: String
@@ -37,21 +38,28 @@ public struct BuildReport: Sendable, Equatable, Codable {
     public var notes: [Diagnostic]
     /// Article files left out on purpose (outside the time window), with the reason.
     public var excluded: [SkippedFile]
+    /// Books deleted by `--prune` because no volume of the plan makes them any more.
+    public var pruned: [String]
 
-    public init(volumes: [VolumeEntry], skipped: [SkippedFile], notes: [Diagnostic], excluded: [SkippedFile] = []) {
+    public init(volumes: [VolumeEntry], skipped: [SkippedFile], notes: [Diagnostic], excluded: [SkippedFile] = [],
+                pruned: [String] = []) {
         self.volumes = volumes
         self.skipped = skipped
         self.notes = notes
         self.excluded = excluded
+        self.pruned = pruned
     }
 
     public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }
+    public var writtenVolumes: [VolumeEntry] { volumes.filter { $0.status == .written } }
+    public var unchangedVolumes: [VolumeEntry] { volumes.filter { $0.status == .unchanged } }
     public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }
 
     /// One report for several builds (the recipes of a recipe file), in build order.
     public static func combining(_ reports: [BuildReport]) -> BuildReport {
         BuildReport(volumes: reports.flatMap(\.volumes), skipped: reports.flatMap(\.skipped),
-                    notes: reports.flatMap(\.notes), excluded: reports.flatMap(\.excluded))
+                    notes: reports.flatMap(\.notes), excluded: reports.flatMap(\.excluded),
+                    pruned: reports.flatMap(\.pruned))
     }
 
     /// Pretty, key-sorted JSON: stable for the same build.

@@ -1,14 +1,40 @@
+import Foundation
+
 /// The first reading pass: every file's header, none of the bodies.
 struct HeaderReader {
     struct Result {
         var articles: [ArticleHeader]
         var skipped: [Diagnostic]
+        /// `FNV1a` hex of each article's HTML body, by the path read: what a catalog fingerprints.
+        var bodyHashes: [String: String]
     }
 
     let reader = MirrorArticleReader()
+    /// How many threads read at once.
+    var jobs = 1
 
+    /// Reads in `jobs` runs of consecutive files, one per thread, and joins them in file order, so the
+    /// result is the same whatever `jobs` is.
     func readHeaders(of files: [ArticleFile]) -> Result {
-        var result = Result(articles: [], skipped: [])
+        let runs = max(1, min(jobs, files.count / 64))
+        guard runs > 1 else { return readHeaders(of: files[...]) }
+        let results = RunResults(count: runs)
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            let range = files.count * run / runs ..< files.count * (run + 1) / runs
+            results.set(run, readHeaders(of: files[range]))
+        }
+        var joined = Result(articles: [], skipped: [], bodyHashes: [:])
+        for part in results.all {
+            joined.articles += part.articles
+            joined.skipped += part.skipped
+            joined.bodyHashes.merge(part.bodyHashes) { first, _ in first }
+        }
+        return joined
+    }
+
+    private func readHeaders(of files: ArraySlice<ArticleFile>) -> Result {
+        var result = Result(articles: [], skipped: [], bodyHashes: [:])
+        result.bodyHashes.reserveCapacity(files.count)
         result.articles.reserveCapacity(files.count)
         for file in files {
             switch reader.read(file) {
@@ -16,9 +42,30 @@ struct HeaderReader {
                 var header = article.header
                 header.size = article.bodyHTML.utf8.count
                 result.articles.append(header)
+                result.bodyHashes[file.path] = FNV1a.hex(of: article.bodyHTML)
             case .failure(let diagnostic): result.skipped.append(diagnostic)
             }
         }
         return result
+    }
+}
+
+/// Each thread's result, in its slot: written once per slot under a lock, read after all threads ended.
+private final class RunResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [HeaderReader.Result?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: HeaderReader.Result) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = result
+    }
+
+    var all: [HeaderReader.Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

@@ -16,14 +16,20 @@ public struct SheafPipeline: Sendable {
     /// Reads every input's header and groups the articles into volumes, collection by collection.
     /// Writes nothing.
     public func plan() -> BuildPlan {
+        planWithBodyHashes().plan
+    }
+
+    /// The plan, and `FNV1a` of each article body by the path read (the catalog's fingerprints need them).
+    func planWithBodyHashes() -> (plan: BuildPlan, bodyHashes: [String: String]) {
         let scan = CollectionScanner().scan(options.inputs)
         var byCollection: [String: [ArticleFile]] = [:]
         for file in scan.files {
             byCollection[Self.collectionName(of: file.path) ?? scan.collectionName, default: []].append(file)
         }
         var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
+        var bodyHashes: [String: String] = [:]
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let headers = HeaderReader().readHeaders(of: byCollection[name, default: []])
+            let headers = HeaderReader(jobs: options.jobs).readHeaders(of: byCollection[name, default: []])
             let collector = VolumeCollector(options: CollectorOptions(
                 grouping: options.grouping, collection: name, title: options.title, language: options.language,
                 window: options.window, weekStart: options.weekStart, limits: options.limits,
@@ -43,11 +49,12 @@ public struct SheafPipeline: Sendable {
             let collection = collector.collect(headers.articles, indexes: indexes)
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
+            bodyHashes.merge(headers.bodyHashes) { first, _ in first }
             plan.notes += collection.notes
             plan.excluded += collection.excluded
         }
         plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes)
-        return plan
+        return (plan, bodyHashes)
     }
 
     /// Makes the output folder once, before any book, so a bad `--out` fails the run with one clear message.
@@ -87,7 +94,7 @@ public struct SheafPipeline: Sendable {
     /// Throws only when nothing can be built at all (e.g. a template that does not parse).
     public func build(progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
-        let plan = plan()
+        var (plan, bodyHashes) = planWithBodyHashes()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
             // Nothing found at all is an error; everything left out by the options (an empty week) is not.
             throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
@@ -97,18 +104,65 @@ public struct SheafPipeline: Sendable {
         try Self.createFolder(options.outputDirectory)
         let maker = VolumeMaker(templates: templates, environment: environment,
                                 outputDirectory: options.outputDirectory)
+        let planned = plan.volumes.map(\.fileName)
+        let cataloged = options.catalog
+            ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil
+        let total = plan.volumes.count
         let outcomes = await plan.volumes.concurrentMap(limit: options.jobs) { volume in
-            maker.make(volume)
+            cataloged?.make(volume) ?? maker.make(volume)
         } onEach: { done, outcome in
-            progress(BuildProgress(done: done, total: plan.volumes.count, file: outcome.entry.file))
+            progress(BuildProgress(done: done, total: total, file: outcome.entry.file))
         }
+        let pruned = try cataloged.map(\.catalog).map { options.prune ? try prune($0, keeping: Set(planned)) : [] } ?? []
         return BuildReport(
             volumes: outcomes.map(\.entry),
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {
                 BuildReport.SkippedFile(file: $0.file, reason: $0.message)
             },
             notes: plan.notes + outcomes.flatMap(\.notes),
-            excluded: plan.excluded.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) })
+            excluded: plan.excluded.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) },
+            pruned: pruned)
+    }
+
+    // MARK: - Catalog
+
+    /// Opens the output folder's catalog, clears what a killed run left, and leaves out of the plan the
+    /// articles earlier books hold (unless `repeatArticles`).
+    private func catalogedMaker(_ maker: VolumeMaker, plan: inout BuildPlan, bodyHashes: [String: String],
+                                templates: TemplateSet) throws -> CatalogedVolumeMaker {
+        BookFile.removeLeftovers(in: options.outputDirectory)
+        let catalog = try Catalog(folder: options.outputDirectory)
+        let packaged = try catalog.articles()
+        if !options.repeatArticles {
+            let filtered = RepeatFilter.apply(plan.volumes, packaged: packaged)
+            plan.volumes = filtered.volumes
+            plan.excluded += filtered.excluded
+        }
+        let books = try catalog.books()
+        return CatalogedVolumeMaker(
+            maker: maker, catalog: catalog,
+            books: Dictionary(books.map { ($0.file, $0) }) { first, _ in first },
+            chapters: Dictionary(grouping: packaged, by: \.book).mapValues { $0.map(\.chapter) },
+            bodyHashes: bodyHashes, templates: templates, environment: environment)
+    }
+
+    /// Deletes the catalog's books that this build's plan does not make, file first, then its rows (a run
+    /// killed in between finds the rows and finishes the job). Returns the paths deleted.
+    private func prune(_ catalog: Catalog, keeping planned: Set<String>) throws -> [String] {
+        var pruned: [String] = []
+        for book in try catalog.books() where !planned.contains(book.file) {
+            let path = InputPath.join(options.outputDirectory, book.file)
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    try FileManager.default.removeItem(atPath: path)
+                } catch {
+                    throw SheafError(stage: .write, file: path, "cannot prune the book: \(error.localizedDescription)")
+                }
+            }
+            try catalog.remove(book: book.file)
+            pruned.append(path)
+        }
+        return pruned
     }
 }
 

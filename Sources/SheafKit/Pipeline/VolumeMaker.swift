@@ -9,13 +9,16 @@ struct VolumeMaker: Sendable {
         var entry: BuildReport.VolumeEntry
         var skipped: [Diagnostic]
         var notes: [Diagnostic]
+        /// The volume as made: without the articles that could not be read again.
+        var volume: Volume
     }
 
     let templates: TemplateSet
     let environment: BuildEnvironment
     let outputDirectory: String
 
-    func make(_ volume: Volume) -> Outcome {
+    /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
+    func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
         let (articles, skipped) = read(volume)
         let kept = keep(volume, only: articles.map(\.header))
@@ -31,11 +34,11 @@ struct VolumeMaker: Sendable {
         guard !chapters.isEmpty else {
             entry.status = .failed
             entry.error = "none of the volume's articles could be read"
-            return Outcome(entry: entry, skipped: skipped, notes: notes)
+            return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
             let book = try BookAssembler(templates: templates, environment: environment)
-                .assemble(kept, chapters: chapters)
+                .assemble(kept, chapters: chapters, identifier: identifier)
             try EPUBWriter().write(book, to: path)
             entry.identifier = book.metadata.identifier
             entry.articles = zip(kept.articles, book.chapterFiles).map { header, files in
@@ -50,7 +53,7 @@ struct VolumeMaker: Sendable {
                                          chapter: "", files: $0.files)
             }
         }
-        return Outcome(entry: entry, skipped: skipped, notes: notes)
+        return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
     }
 
     /// Reads the bodies again; the header from the first pass (with its merged files) is kept.

@@ -17,6 +17,12 @@ public struct BuildSettings: Sendable, Equatable {
     public var language: String?
     public var out: String?
     public var templates: String?
+    /// Keep a catalog in the output folder (default true).
+    public var catalog: Bool?
+    /// Package again articles that an earlier book holds (default false).
+    public var `repeat`: Bool?
+    /// Delete the books no volume makes any more (default false).
+    public var prune: Bool?
 
     public init() {}
 
@@ -39,6 +45,9 @@ public struct BuildSettings: Sendable, Equatable {
         merged.language = other.language ?? language
         merged.out = other.out ?? out
         merged.templates = other.templates ?? templates
+        merged.catalog = other.catalog ?? catalog
+        merged.repeat = other.repeat ?? self.repeat
+        merged.prune = other.prune ?? prune
         return merged
     }
 
@@ -56,6 +65,7 @@ public struct BuildSettings: Sendable, Equatable {
             inputs: inputs ?? ["Samples"], outputDirectory: out ?? "books", grouping: grouping, title: title,
             language: language, templatesDirectory: templates, jobs: jobs, window: window, weekStart: weekStart ?? 1,
             limits: VolumeLimits(maxArticles: maxArticles, maxSize: maxSize ?? VolumeLimits.defaultMaxSize),
-            channels: channels, indexes: indexes, fileNamePattern: fileName)
+            channels: channels, indexes: indexes, fileNamePattern: fileName, catalog: catalog ?? true,
+            repeatArticles: self.repeat ?? false, prune: prune ?? false)
     }
 }

@@ -11,6 +11,9 @@ extension RecipeFile {
         # language = "zh"                 # BCP 47 tag; detected from the titles when left out
         # templates = "my-templates"      # folder of templates to use instead of the built-in ones
         # max-size = "50MB"               # split a book with more article text into parts (default 50MB)
+        # catalog = true                  # keep .sheaf-catalog.sqlite in `out`; rewrite only books whose input changed
+        # repeat = false                  # true packages again articles an earlier book of the catalog holds
+        # prune = false                   # true deletes the catalog's books that no volume makes any more
 
         # A weekly digest: the last seven days, in one book.
         [recipes.weekly]

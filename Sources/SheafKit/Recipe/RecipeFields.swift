@@ -9,7 +9,8 @@ struct RecipeFields {
 
     /// Every key a recipe table may hold: the command line's long option names.
     static let keys = ["inputs", "channels", "group-by", "index", "since", "until", "last", "week-start",
-                       "max-articles", "max-size", "title", "file-name", "language", "out", "templates"]
+                       "max-articles", "max-size", "title", "file-name", "language", "out", "templates",
+                       "catalog", "repeat", "prune"]
 
     func settings(_ value: TOMLValue, at table: [String]) throws -> BuildSettings {
         guard let fields = value.table else {
@@ -35,6 +36,9 @@ struct RecipeFields {
             case "language": settings.language = try read.string()
             case "out": settings.out = resolvedPath(try read.string())
             case "templates": settings.templates = resolvedPath(try read.string())
+            case "catalog": settings.catalog = try read.bool()
+            case "repeat": settings.repeat = try read.bool()
+            case "prune": settings.prune = try read.bool()
             default:
                 throw problem(at: table, key: key, "unknown key; a recipe takes " + Self.keys.joined(separator: ", "))
             }
@@ -106,6 +110,11 @@ private struct FieldReader {
         let text = try string().lowercased()
         guard let index = days.firstIndex(of: text) else { throw fail("'\(text)' is not a day of the week (monday…sunday)") }
         return index + 1
+    }
+
+    func bool() throws -> Bool {
+        guard let flag = value.bool else { throw fail("must be true or false") }
+        return flag
     }
 
     func positiveInt() throws -> Int {

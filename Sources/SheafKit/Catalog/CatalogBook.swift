@@ -1,0 +1,41 @@
+import GRDB
+
+/// One book the catalog knows of: what it was made from and what was written.
+public struct CatalogBook: Sendable, Equatable, Codable {
+    /// The book's file name inside the output folder: the catalog's key for it.
+    public var file: String
+    public var collection: String
+    public var volumeKey: String
+    public var title: String
+    /// The package identifier (`urn:uuid:…`), kept when the book is rebuilt.
+    public var identifier: String
+    /// `VolumeFingerprint` of everything the book was made from.
+    public var fingerprint: String
+    /// FNV-1a of the written file's bytes, and its size: a changed or missing file is rebuilt.
+    public var fileHash: String
+    public var fileSize: Int
+    public var articleCount: Int
+    /// `YYYY-MM-DD` of the oldest and newest dated article.
+    public var oldestDate: String?
+    public var newestDate: String?
+
+    public init(file: String, collection: String, volumeKey: String, title: String, identifier: String,
+                fingerprint: String, fileHash: String, fileSize: Int, articleCount: Int,
+                oldestDate: String?, newestDate: String?) {
+        self.file = file
+        self.collection = collection
+        self.volumeKey = volumeKey
+        self.title = title
+        self.identifier = identifier
+        self.fingerprint = fingerprint
+        self.fileHash = fileHash
+        self.fileSize = fileSize
+        self.articleCount = articleCount
+        self.oldestDate = oldestDate
+        self.newestDate = newestDate
+    }
+}
+
+extension CatalogBook: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "book"
+}

@@ -1,0 +1,31 @@
+/// A hash of everything a book is made from, so that a re-run can tell a book would come out the same
+/// without making it: the volume, its articles' bodies, the templates, the date stamp and Sheaf's output format.
+enum VolumeFingerprint {
+    /// Bumped whenever Sheaf writes different bytes for the same input: books made before are then rebuilt.
+    static let outputFormatVersion = "sheaf-epub-1"
+
+    /// `bodyHashes` maps an article's first file (the one read) to `FNV1a` of its HTML body.
+    static func fingerprint(of volume: Volume, bodyHashes: [String: String], templates: TemplateSet,
+                            environment: BuildEnvironment) -> String {
+        var hash = FNV1a()
+        hash.feed(outputFormatVersion)
+        hash.feed(environment.sourceDateEpoch.map(String.init) ?? "")
+        for text in templates.sourceTexts { hash.feed(text) }
+        for field in [volume.collection, volume.key, volume.fileName, volume.title, volume.subtitle ?? "",
+                      volume.language] {
+            hash.feed(field)
+        }
+        for section in volume.sections {
+            hash.feed("section")
+            hash.feed(section.title ?? "")
+            for article in section.articles {
+                for field in [ArticleKey.key(for: article), article.id, article.channel, article.title,
+                              article.date?.description ?? "", article.source ?? "", article.site ?? "",
+                              bodyHashes[article.files.first ?? ""] ?? ""] {
+                    hash.feed(field)
+                }
+            }
+        }
+        return hash.hex
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Makes a volume's book only when the catalog cannot show that the book on disk came from the same input,
+/// and records each book it writes.
+struct CatalogedVolumeMaker: Sendable {
+    let maker: VolumeMaker
+    let catalog: Catalog
+    /// The catalog's books at the start of the run, by file name.
+    let books: [String: CatalogBook]
+    /// Each catalog book's chapters, by file name, in reading order.
+    let chapters: [String: [String]]
+    /// `FNV1a` of each article body, by the path read in the first pass.
+    let bodyHashes: [String: String]
+    let templates: TemplateSet
+    let environment: BuildEnvironment
+
+    func make(_ volume: Volume) -> VolumeMaker.Outcome {
+        let path = InputPath.join(maker.outputDirectory, volume.fileName)
+        let fingerprint = VolumeFingerprint.fingerprint(of: volume, bodyHashes: bodyHashes, templates: templates,
+                                                        environment: environment)
+        let past = books[volume.fileName]
+        if let past, past.fingerprint == fingerprint, BookFile.matches(path, size: past.fileSize, hash: past.fileHash) {
+            return unchanged(volume, book: past, path: path)
+        }
+        var outcome = maker.make(volume, identifier: past?.identifier)
+        guard outcome.entry.status == .written else { return outcome }
+        do {
+            try record(outcome, fingerprint: fingerprint, path: path)
+        } catch {
+            outcome.entry.status = .failed
+            outcome.entry.error = "written, but not recorded in the catalog: \(error)"
+        }
+        return outcome
+    }
+
+    /// The report entry of a book left as it is, its chapters as the catalog recorded them.
+    private func unchanged(_ volume: Volume, book: CatalogBook, path: String) -> VolumeMaker.Outcome {
+        let recorded = chapters[book.file] ?? []
+        let articles = volume.articles.enumerated().map { index, header in
+            BuildReport.ArticleEntry(title: header.title, date: header.date?.description, source: header.source,
+                                     chapter: index < recorded.count ? recorded[index] : "", files: header.files)
+        }
+        let entry = BuildReport.VolumeEntry(file: path, title: volume.title, identifier: book.identifier,
+                                            status: .unchanged, error: nil, articles: articles)
+        return VolumeMaker.Outcome(entry: entry, skipped: [], notes: [], volume: volume)
+    }
+
+    /// Records the book just renamed into place, with its articles, in one transaction.
+    private func record(_ outcome: VolumeMaker.Outcome, fingerprint: String, path: String) throws {
+        guard let written = BookFile.measure(path) else {
+            throw SheafError(stage: .write, file: path, "the book just written cannot be read back")
+        }
+        let volume = outcome.volume
+        let book = CatalogBook(
+            file: volume.fileName, collection: volume.collection, volumeKey: volume.key, title: volume.title,
+            identifier: outcome.entry.identifier, fingerprint: fingerprint, fileHash: written.hash,
+            fileSize: written.size, articleCount: volume.articles.count,
+            oldestDate: volume.oldestDate?.description, newestDate: volume.newestDate?.description)
+        let articles = zip(volume.articles, outcome.entry.articles).enumerated().map { position, pair in
+            let (header, entry) = pair
+            return CatalogArticle(key: ArticleKey.key(for: header), book: volume.fileName, position: position,
+                                  title: header.title, date: header.date?.description, source: header.source,
+                                  files: header.files.joined(separator: "\n"),
+                                  bodyHash: bodyHashes[header.files.first ?? ""] ?? "", chapter: entry.chapter)
+        }
+        try catalog.record(book, articles: articles)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import SheafKit
+
+@Suite struct CatalogTests {
+    static func book(_ file: String, identifier: String = "urn:uuid:1", fingerprint: String = "f1") -> CatalogBook {
+        CatalogBook(file: file, collection: "c", volumeKey: "2021-W03", title: "c 2021-W03", identifier: identifier,
+                    fingerprint: fingerprint, fileHash: "h", fileSize: 10, articleCount: 1,
+                    oldestDate: "2021-01-18", newestDate: "2021-01-18")
+    }
+
+    static func article(_ key: String, in book: String, at position: Int = 0) -> CatalogArticle {
+        CatalogArticle(key: key, book: book, position: position, title: "t", date: "2021-01-18", source: nil,
+                       files: "pages/73/1.md", bodyHash: "b", chapter: "OEBPS/text/c0001.xhtml")
+    }
+
+    @Test func aNewCatalogIsCreatedEmptyWithItsSchema() throws {
+        let scratch = try Scratch()
+        let catalog = try Catalog(folder: scratch.path(""))
+        #expect(try catalog.books().isEmpty)
+        #expect(try catalog.articles().isEmpty)
+        #expect(FileManager.default.fileExists(atPath: scratch.path(Catalog.fileName)))
+    }
+
+    @Test func recordingABookReplacesItsArticlesAndSurvivesReopening() throws {
+        let scratch = try Scratch()
+        let catalog = try Catalog(folder: scratch.path(""))
+        try catalog.record(Self.book("a.epub"), articles: [Self.article("x", in: "a.epub"), Self.article("y", in: "a.epub", at: 1)])
+        try catalog.record(Self.book("b.epub"), articles: [Self.article("z", in: "b.epub")])
+        try catalog.record(Self.book("a.epub", fingerprint: "f2"), articles: [Self.article("y", in: "a.epub")])
+
+        // Migrations already applied run no second time; the rows are still there.
+        let reopened = try Catalog(folder: scratch.path(""))
+        #expect(try reopened.books().map(\.file) == ["a.epub", "b.epub"])
+        #expect(try reopened.books().first?.fingerprint == "f2")
+        #expect(try reopened.articles().map(\.key) == ["y", "z"])
+    }
+
+    @Test func removingABookForgetsItsArticles() throws {
+        let scratch = try Scratch()
+        let catalog = try Catalog(folder: scratch.path(""))
+        try catalog.record(Self.book("a.epub"), articles: [Self.article("x", in: "a.epub")])
+        try catalog.record(Self.book("b.epub"), articles: [Self.article("z", in: "b.epub")])
+        try catalog.remove(book: "a.epub")
+        #expect(try catalog.books().map(\.file) == ["b.epub"])
+        #expect(try catalog.articles().map(\.key) == ["z"])
+    }
+
+    @Test func aFileThatIsNotACatalogIsAClearError() throws {
+        let scratch = try Scratch()
+        try Data("not a database, just text that is long enough to be read".utf8)
+            .write(to: URL(fileURLWithPath: scratch.path(Catalog.fileName)))
+        #expect {
+            _ = try Catalog(folder: scratch.path(""))
+        } throws: { error in
+            (error as? SheafError)?.reason.hasPrefix("cannot open the catalog") == true
+        }
+    }
+}
