@@ -29,7 +29,7 @@ public struct SheafPipeline: Sendable {
             let collection = collector.collect(headers.articles)
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
-            plan.notes += collection.notes
+            plan.notes += headers.notes + collection.notes
         }
         return plan
     }

@@ -1,0 +1,118 @@
+/// Repairs double-encoded UTF-8 (mojibake): text whose UTF-8 bytes were once read as Windows-1252 (or
+/// Latin-1) and written out again as UTF-8, so `明慧网` shows as `æ˜Žæ…§ç½‘`.
+///
+/// Each run of characters that Windows-1252 can give back as bytes 0x80–0xFF is turned back into those bytes;
+/// every stretch of them that is valid UTF-8 and decodes to plausible text (ideographs, CJK punctuation,
+/// Latin letters, general punctuation; never C1 controls) replaces the characters it came from. Everything
+/// else is kept as it was, so good text next to a mojibake run is left alone.
+enum DoubleEncodedUTF8 {
+    /// `text` (valid UTF-8) with every exact repair made, and how many stretches were repaired.
+    static func repair(_ text: [UInt8]) -> (utf8: [UInt8], places: Int) {
+        guard mayHoldMojibake(text) else { return (text, 0) }
+        var out = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
+        var places = 0
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            if byte(for: scalar) != nil {
+                run.append(scalar)
+                continue
+            }
+            places += flush(&run, into: &out)
+            out.append(scalar)
+        }
+        places += flush(&run, into: &out)
+        return places == 0 ? (text, 0) : (Array(String(out).utf8), places)
+    }
+
+    /// Whether `text` holds one of `Â`…`ô` (U+00C2–U+00F4, encoded C3 82–C3 B4): what a UTF-8 lead byte
+    /// becomes when misread, so no mojibake is possible without one. Cheap enough for every file.
+    static func mayHoldMojibake(_ text: [UInt8]) -> Bool {
+        var index = text.firstIndex(of: 0xC3)
+        while let found = index, found + 1 < text.count {
+            if (0x82...0xB4).contains(text[found + 1]) { return true }
+            index = text[(found + 1)...].firstIndex(of: 0xC3)
+        }
+        return false
+    }
+
+    // MARK: - Runs
+
+    /// Appends the run, repaired where exact, to `out`, empties it, and says how many stretches were repaired.
+    private static func flush(_ run: inout [Unicode.Scalar], into out: inout String.UnicodeScalarView) -> Int {
+        defer { run.removeAll(keepingCapacity: true) }
+        guard run.count > 1 else {
+            out.append(contentsOf: run)
+            return 0
+        }
+        var places = 0
+        var stretch: [Unicode.Scalar] = []
+        var position = 0
+        func endStretch() {
+            if stretch.isEmpty { return }
+            out.append(contentsOf: stretch)
+            places += 1
+            stretch.removeAll()
+        }
+        var parser = Unicode.UTF8.ForwardParser()
+        var input = run.compactMap(byte(for:)).makeIterator()
+        loop: while true {
+            let length: Int
+            switch parser.parseScalar(from: &input) {
+            case .valid(let encoded):
+                length = encoded.count
+                let scalar = Unicode.UTF8.decode(encoded)
+                if isPlausible(scalar) {
+                    stretch.append(scalar)
+                    position += length
+                    continue loop
+                }
+            case .error(let invalid):
+                length = invalid
+            case .emptyInput:
+                break loop
+            }
+            endStretch()
+            out.append(contentsOf: run[position..<(position + length)])
+            position += length
+        }
+        endStretch()
+        return places
+    }
+
+    /// Whether a repaired character is one real text holds: Latin letters and signs, general punctuation,
+    /// currency and letterlike symbols, CJK scripts and punctuation, Hangul, full-width forms.
+    static func isPlausible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00A0...0x024F, 0x2000...0x206F, 0x20A0...0x20CF, 0x2100...0x214F, 0x2E80...0x9FFF,
+             0xAC00...0xD7AF, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFFEF, 0x20000...0x2FFFF:
+            true
+        default:
+            false
+        }
+    }
+
+    // MARK: - Windows-1252
+
+    /// The byte 0x80–0xFF that Windows-1252 (Latin-1 for its five unassigned bytes) decodes to `scalar`, or nil.
+    static func byte(for scalar: Unicode.Scalar) -> UInt8? {
+        switch scalar.value {
+        case 0xA0...0xFF: UInt8(scalar.value)
+        case 0x81, 0x8D, 0x8F, 0x90, 0x9D: UInt8(scalar.value)
+        default: windows1252High[scalar]
+        }
+    }
+
+    /// Windows-1252's characters for bytes 0x80–0x9F, where it differs from Latin-1.
+    static let windows1252High: [Unicode.Scalar: UInt8] = {
+        let characters: [(UInt8, UInt32)] = [
+            (0x80, 0x20AC), (0x82, 0x201A), (0x83, 0x0192), (0x84, 0x201E), (0x85, 0x2026), (0x86, 0x2020),
+            (0x87, 0x2021), (0x88, 0x02C6), (0x89, 0x2030), (0x8A, 0x0160), (0x8B, 0x2039), (0x8C, 0x0152),
+            (0x8E, 0x017D), (0x91, 0x2018), (0x92, 0x2019), (0x93, 0x201C), (0x94, 0x201D), (0x95, 0x2022),
+            (0x96, 0x2013), (0x97, 0x2014), (0x98, 0x02DC), (0x99, 0x2122), (0x9A, 0x0161), (0x9B, 0x203A),
+            (0x9C, 0x0153), (0x9E, 0x017E), (0x9F, 0x0178),
+        ]
+        var map: [Unicode.Scalar: UInt8] = [:]
+        for (byte, value) in characters { if let scalar = Unicode.Scalar(value) { map[scalar] = byte } }
+        return map
+    }()
+}
