@@ -29,8 +29,14 @@ import Testing
         #expect(repaired(text) == ("<p>明慧网报道：“法轮功学员”，José said “café”。</p><p>真相</p>", 2))
     }
 
+    @Test func countsAMangledLineAsOnePlace() {
+        let text = "2020年3月8日，明慧网报道。\n第 2 段"
+        #expect(repaired(Self.mangled(text)) == (text, 2))
+        #expect(repaired("明慧网" + Self.mangled("<b>法轮功</b>") + "“" + Self.mangled("真相")) == ("明慧网<b>法轮功</b>“真相", 2))
+    }
+
     @Test func repairsMojibakeOfLatinAndPunctuation() {
-        #expect(repaired("cafÃ© â€œquotedâ€\u{9D}") == ("café “quoted”", 3))
+        #expect(repaired("cafÃ© â€œquotedâ€\u{9D}") == ("café “quoted”", 1))
     }
 
     @Test func leavesCorrectTextAlone() {
@@ -42,10 +48,13 @@ import Testing
         #expect(repaired("Â\u{81}") == ("Â\u{81}", 0))
     }
 
-    @Test func quickCheckFindsOnlyMisreadLeadBytes() {
-        #expect(!DoubleEncodedUTF8.mayHoldMojibake(Array("明慧网 “引号” °·ÀÁõ".utf8)))
-        #expect(DoubleEncodedUTF8.mayHoldMojibake(Array("café".utf8)))
+    @Test func quickCheckLooksForAMisreadLeadAndContinuationByte() {
+        #expect(!DoubleEncodedUTF8.mayHoldMojibake(Array("明慧网 “引号” °·ÀÁõ café".utf8)))
         #expect(DoubleEncodedUTF8.mayHoldMojibake(Array("æ˜Ž".utf8)))
+        #expect(DoubleEncodedUTF8.mayHoldMojibake(Array("cafÃ©".utf8)))
+        #expect(DoubleEncodedUTF8.mayHoldMojibake(Array("â€œ".utf8)))
+        #expect(DoubleEncodedUTF8.mayHoldMojibake(Array("José”".utf8)))
         #expect(!DoubleEncodedUTF8.mayHoldMojibake([0xC3]))
+        #expect(!DoubleEncodedUTF8.mayHoldMojibake([0xC3, 0xA6, 0xC2]))
     }
 }

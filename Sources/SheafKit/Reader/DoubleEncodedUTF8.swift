@@ -6,30 +6,39 @@
 /// Latin letters, general punctuation; never C1 controls) replaces the characters it came from. Everything
 /// else is kept as it was, so good text next to a mojibake run is left alone.
 enum DoubleEncodedUTF8 {
-    /// `text` (valid UTF-8) with every exact repair made, and how many stretches were repaired.
+    /// `text` (valid UTF-8) with every exact repair made, and in how many places: repairs on one line
+    /// separated only by ASCII (spaces, digits, markup) count as one place.
     static func repair(_ text: [UInt8]) -> (utf8: [UInt8], places: Int) {
         guard mayHoldMojibake(text) else { return (text, 0) }
-        var out = String.UnicodeScalarView()
+        var writer = Writer(capacity: text.count)
         var run: [Unicode.Scalar] = []
-        var places = 0
         for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
             if byte(for: scalar) != nil {
                 run.append(scalar)
                 continue
             }
-            places += flush(&run, into: &out)
-            out.append(scalar)
+            writer.write(run)
+            run.removeAll(keepingCapacity: true)
+            writer.keep(scalar)
         }
-        places += flush(&run, into: &out)
-        return places == 0 ? (text, 0) : (Array(String(out).utf8), places)
+        writer.write(run)
+        return writer.places == 0 ? (text, 0) : (writer.out, writer.places)
     }
 
-    /// Whether `text` holds one of `Â`…`ô` (U+00C2–U+00F4, encoded C3 82–C3 B4): what a UTF-8 lead byte
-    /// becomes when misread, so no mojibake is possible without one. Cheap enough for every file.
+    /// Whether `text` holds one of `Â`…`ô` (U+00C2–U+00F4, encoded C3 82–C3 B4), what a UTF-8 lead byte
+    /// becomes when misread, followed by what a continuation byte becomes (U+0080–U+00BF, encoded C2 xx, or
+    /// one of Windows-1252's punctuation and letters, encoded C5, C6, CB or E2 xx): no mojibake is possible
+    /// without that pair. Cheap enough for every file.
     static func mayHoldMojibake(_ text: [UInt8]) -> Bool {
         var index = text.firstIndex(of: 0xC3)
-        while let found = index, found + 1 < text.count {
-            if (0x82...0xB4).contains(text[found + 1]) { return true }
+        while let found = index, found + 3 < text.count {
+            if (0x82...0xB4).contains(text[found + 1]) {
+                switch text[found + 2] {
+                case 0xC2: if (0x80...0xBF).contains(text[found + 3]) { return true }
+                case 0xC5, 0xC6, 0xCB, 0xE2: return true
+                default: break
+                }
+            }
             index = text[(found + 1)...].firstIndex(of: 0xC3)
         }
         return false
@@ -37,46 +46,53 @@ enum DoubleEncodedUTF8 {
 
     // MARK: - Runs
 
-    /// Appends the run, repaired where exact, to `out`, empties it, and says how many stretches were repaired.
-    private static func flush(_ run: inout [Unicode.Scalar], into out: inout String.UnicodeScalarView) -> Int {
-        defer { run.removeAll(keepingCapacity: true) }
-        guard run.count > 1 else {
-            out.append(contentsOf: run)
-            return 0
-        }
+    /// The repaired text as it is written, and the places repaired so far.
+    private struct Writer {
+        var out: [UInt8] = []
         var places = 0
-        var stretch: [Unicode.Scalar] = []
-        var position = 0
-        func endStretch() {
-            if stretch.isEmpty { return }
-            out.append(contentsOf: stretch)
-            places += 1
-            stretch.removeAll()
-        }
-        var parser = Unicode.UTF8.ForwardParser()
-        var input = run.compactMap(byte(for:)).makeIterator()
-        loop: while true {
-            let length: Int
-            switch parser.parseScalar(from: &input) {
-            case .valid(let encoded):
-                length = encoded.count
-                let scalar = Unicode.UTF8.decode(encoded)
-                if isPlausible(scalar) {
-                    stretch.append(scalar)
-                    position += length
-                    continue loop
+        /// Whether only ASCII other than a line end was written since the last repair.
+        var adjoinsRepair = false
+
+        init(capacity: Int) { out.reserveCapacity(capacity) }
+
+        /// Writes a run of characters Windows-1252 gives back as bytes: each stretch of it that decodes
+        /// exactly to plausible text is written decoded, every other character as it was.
+        mutating func write(_ run: [Unicode.Scalar]) {
+            guard run.count > 1 else { return run.forEach { keep($0) } }
+            var parser = Unicode.UTF8.ForwardParser()
+            var input = run.compactMap(byte(for:)).makeIterator()
+            var position = 0
+            loop: while true {
+                let length: Int
+                switch parser.parseScalar(from: &input) {
+                case .valid(let encoded):
+                    length = encoded.count
+                    let scalar = Unicode.UTF8.decode(encoded)
+                    if isPlausible(scalar) {
+                        repaired(scalar)
+                        position += length
+                        continue loop
+                    }
+                case .error(let invalid):
+                    length = invalid
+                case .emptyInput:
+                    break loop
                 }
-            case .error(let invalid):
-                length = invalid
-            case .emptyInput:
-                break loop
+                run[position..<(position + length)].forEach { keep($0) }
+                position += length
             }
-            endStretch()
-            out.append(contentsOf: run[position..<(position + length)])
-            position += length
         }
-        endStretch()
-        return places
+
+        mutating func keep(_ scalar: Unicode.Scalar) {
+            if !scalar.isASCII || scalar == "\n" || scalar == "\r" { adjoinsRepair = false }
+            Unicode.UTF8.encode(scalar) { out.append($0) }
+        }
+
+        mutating func repaired(_ scalar: Unicode.Scalar) {
+            if !adjoinsRepair { places += 1 }
+            adjoinsRepair = true
+            Unicode.UTF8.encode(scalar) { out.append($0) }
+        }
     }
 
     /// Whether a repaired character is one real text holds: Latin letters and signs, general punctuation,
