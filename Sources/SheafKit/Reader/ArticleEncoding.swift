@@ -32,7 +32,7 @@ enum ArticleEncoding {
         } else if bytes.prefix(binaryProbeLength).contains(0) {
             return .failure(binary("NUL bytes"))
         } else {
-            decoded = decodeBytes(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...])
+            decoded = decodeBytes(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes)
         }
         guard decoded.utf8.contains(where: { !isASCIISpace($0) }) else {
             return .failure(NotAnArticle(reason: "not an article: empty file"))
@@ -48,12 +48,12 @@ enum ArticleEncoding {
 
     // MARK: - Byte encodings
 
-    /// UTF-8 as is when valid (the hot path: no copy beyond the array); else a legacy encoding that
+    /// UTF-8 as is when valid (the hot path: no copy); else a legacy encoding that
     /// explains the bytes clearly; else UTF-8 with U+FFFD for each invalid sequence.
-    static func decodeBytes(_ body: ArraySlice<UInt8>) -> Decoded {
-        if isValidUTF8(body) { return Decoded(utf8: Array(body), repairs: []) }
-        let repaired = repairingUTF8(body)
-        if let legacy = LegacyEncoding.best(for: body, replacing: repaired) {
+    static func decodeBytes(_ body: [UInt8]) -> Decoded {
+        if isValidUTF8(body[...]) { return Decoded(utf8: body, repairs: []) }
+        let repaired = repairingUTF8(body[...])
+        if let legacy = LegacyEncoding.best(for: body[...], replacing: repaired) {
             return Decoded(utf8: legacy.utf8, repairs: ["decoded as \(legacy.encoding.rawValue)"])
         }
         return Decoded(utf8: repaired.utf8,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Repairs double-encoded UTF-8 (mojibake): text whose UTF-8 bytes were once read as Windows-1252 (or
 /// Latin-1) and written out again as UTF-8, so `明慧网` shows as `æ˜Žæ…§ç½‘`.
 ///
@@ -30,18 +32,23 @@ enum DoubleEncodedUTF8 {
     /// one of Windows-1252's punctuation and letters, encoded C5, C6, CB or E2 xx): no mojibake is possible
     /// without that pair. Cheap enough for every file.
     static func mayHoldMojibake(_ text: [UInt8]) -> Bool {
-        var index = text.firstIndex(of: 0xC3)
-        while let found = index, found + 3 < text.count {
-            if (0x82...0xB4).contains(text[found + 1]) {
-                switch text[found + 2] {
-                case 0xC2: if (0x80...0xBF).contains(text[found + 3]) { return true }
-                case 0xC5, 0xC6, 0xCB, 0xE2: return true
-                default: break
+        text.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var from = 0
+            // memchr: this runs over every file, and almost none holds a C3 byte at all.
+            while from + 3 < bytes.count, let hit = memchr(base + from, 0xC3, bytes.count - from - 3) {
+                let found = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if (0x82...0xB4).contains(bytes[found + 1]) {
+                    switch bytes[found + 2] {
+                    case 0xC2: if (0x80...0xBF).contains(bytes[found + 3]) { return true }
+                    case 0xC5, 0xC6, 0xCB, 0xE2: return true
+                    default: break
+                    }
                 }
+                from = found + 1
             }
-            index = text[(found + 1)...].firstIndex(of: 0xC3)
+            return false
         }
-        return false
     }
 
     // MARK: - Runs
