@@ -51,6 +51,15 @@ import Testing
         #expect(try decoded(Array(bytes)) == (Self.article, ["decoded as GB18030"]))
     }
 
+    @Test func decodesDamagedGB18030() throws {
+        let bytes = try #require(Self.article.data(using: LegacyEncoding.gb18030.foundationEncoding))
+        // A byte GB18030 never uses on the title line, and the file cut in the middle of its last character.
+        let damaged = Array(bytes.prefix(8)) + [0xFF] + Array(bytes.dropFirst(8)) + [0xD6]
+        let result = try decoded(damaged)
+        #expect(result.text == String(Self.article.prefix(6)) + "\u{FFFD}" + Self.article.dropFirst(6) + "\u{FFFD}")
+        #expect(result.repairs == ["decoded as GB18030", "repaired 2 invalid GB18030 sequences"])
+    }
+
     @Test func decodesShortGBKWithCRLF() throws {
         // "### 中文\r\n<p>中文</p>" in GBK, as a Windows editor saves it.
         let bytes: [UInt8] = [0x23, 0x23, 0x23, 0x20, 0xD6, 0xD0, 0xCE, 0xC4, 0x0D, 0x0A]

@@ -42,12 +42,27 @@ import Testing
         #expect(best(noise) == nil)
     }
 
+    @Test func decodesDamagedLinesCharacterByCharacter() {
+        // 中 (D6 D0), a lead byte with an ASCII follower, 文 (CE C4), a truncated four-byte character.
+        let bytes: [UInt8] = [0x61, 0x0A, 0xD6, 0xD0, 0xFE, 0x0A, 0x41, 0xCE, 0xC4, 0x81, 0x30]
+        let result = LegacyEncoding.gb18030.utf8(of: bytes[...])
+        #expect(String(decoding: result.utf8, as: UTF8.self) == "a\n中\u{FFFD}\nA文\u{FFFD}0")
+        #expect(result.invalid == 2)
+        #expect(LegacyEncoding.gb18030.strictUTF8(of: bytes[...]) == nil)
+    }
+
+    @Test func aFewIdeographsDoNotOutweighValidUTF8() {
+        // "### 共" in UTF-8 and a damaged character: GB18030 reads it as two odd ideographs.
+        #expect(best(Array("### 共".utf8) + [0xE5, 0x8F]) == nil)
+    }
+
     @Test func scoresText() {
         let score = TextScore("中国的人\u{E000}\u{1}é a")
         #expect(score.nonASCII == 6)
         #expect(score.ideographs == 4)
         #expect(score.frequent == 4)
         #expect(score.odd == 2)
+        #expect(score.replacements == 0)
         #expect(!score.explainsText)
         #expect(TextScore(Self.simplified).explainsText)
         #expect(TextScore(Self.simplified).frequentShare > 0.3)

@@ -54,7 +54,9 @@ enum ArticleEncoding {
         if isValidUTF8(body[...]) { return Decoded(utf8: body, repairs: []) }
         let repaired = repairingUTF8(body[...])
         if let legacy = LegacyEncoding.best(for: body[...], replacing: repaired) {
-            return Decoded(utf8: legacy.utf8, repairs: ["decoded as \(legacy.encoding.rawValue)"])
+            let name = legacy.encoding.rawValue
+            return Decoded(utf8: legacy.utf8, repairs: ["decoded as \(name)"]
+                + (legacy.invalid == 0 ? [] : ["repaired \(counted(legacy.invalid, "invalid \(name) sequence"))"]))
         }
         return Decoded(utf8: repaired.utf8,
                        repairs: ["repaired \(counted(repaired.invalid, "invalid UTF-8 sequence"))"])

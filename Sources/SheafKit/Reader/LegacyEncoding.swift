@@ -20,8 +20,47 @@ enum LegacyEncoding: String, CaseIterable, Sendable {
     }
 
     /// The bytes decoded strictly as UTF-8 text, or nil if they are not valid in this encoding.
-    func utf8(of bytes: ArraySlice<UInt8>) -> [UInt8]? {
+    func strictUTF8(of bytes: ArraySlice<UInt8>) -> [UInt8]? {
         String(data: Data(bytes), encoding: foundationEncoding).map { Array($0.utf8) }
+    }
+
+    /// The bytes decoded as UTF-8 text, each invalid sequence (a damaged or truncated character) becoming
+    /// U+FFFD: in one go when they are valid, else line by line (LF is never part of a double-byte character),
+    /// and a bad line character by character.
+    func utf8(of bytes: ArraySlice<UInt8>) -> (utf8: [UInt8], invalid: Int) {
+        if let whole = strictUTF8(of: bytes) { return (whole, 0) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count * 3 / 2)
+        var invalid = 0
+        for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { out.append(0x0A) }
+            if let decoded = strictUTF8(of: line) {
+                out += decoded
+                continue
+            }
+            var index = line.startIndex
+            while index < line.endIndex {
+                let character = line[index..<min(index + characterLength(line[index...]), line.endIndex)]
+                if let decoded = character.count == 1 && character[index] < 0x80 ? [character[index]]
+                    : strictUTF8(of: character) {
+                    out += decoded
+                    index = character.endIndex
+                } else {
+                    // Skip only the lead byte: what follows may start a good character (as WHATWG decoders do).
+                    out += [0xEF, 0xBF, 0xBD]
+                    invalid += 1
+                    index += 1
+                }
+            }
+        }
+        return (out, invalid)
+    }
+
+    /// How many bytes the character starting `bytes` takes, by the shape of its first two bytes.
+    func characterLength(_ bytes: ArraySlice<UInt8>) -> Int {
+        guard let lead = bytes.first, (0x81...0xFE).contains(lead) else { return 1 }
+        if self == .gb18030, bytes.count > 1, (0x30...0x39).contains(bytes[bytes.startIndex + 1]) { return 4 }
+        return 2
     }
 
     /// Below this many ideographs the frequency test says little; the candidate must then be free of odd characters.
@@ -33,17 +72,19 @@ enum LegacyEncoding: String, CaseIterable, Sendable {
     /// The encoding that clearly explains `bytes` and their text, or nil to keep the lossy UTF-8 decoding
     /// `lossy` (a few bad bytes in UTF-8 text are damage, not another encoding).
     static func best(for bytes: ArraySlice<UInt8>, replacing lossy: ArticleEncoding.RepairedUTF8)
-        -> (encoding: LegacyEncoding, utf8: [UInt8])? {
+        -> (encoding: LegacyEncoding, utf8: [UInt8], invalid: Int)? {
         // Text in a double-byte encoding is mostly invalid as UTF-8; damaged UTF-8 is mostly valid.
         guard lossy.invalid * 2 >= lossy.nonASCII else { return nil }
-        var best: (encoding: LegacyEncoding, utf8: [UInt8], share: Double)?
+        var best: (encoding: LegacyEncoding, decoded: (utf8: [UInt8], invalid: Int), share: Double)?
         for encoding in allCases {
-            guard let utf8 = encoding.utf8(of: bytes) else { continue }
-            let score = TextScore(String(decoding: utf8, as: UTF8.self))
+            let decoded = encoding.utf8(of: bytes)
+            let score = TextScore(String(decoding: decoded.utf8, as: UTF8.self))
+            // A few ideographs prove nothing when some of the bytes are valid UTF-8 characters.
+            if score.ideographs < fewIdeographs, lossy.nonASCII > 0 { continue }
             guard score.explainsText, score.frequentShare > best?.share ?? -1 else { continue }
-            best = (encoding, utf8, score.frequentShare)
+            best = (encoding, decoded, score.frequentShare)
         }
-        return best.map { ($0.encoding, $0.utf8) }
+        return best.map { ($0.encoding, $0.decoded.utf8, $0.decoded.invalid) }
     }
 }
 
@@ -52,6 +93,8 @@ struct TextScore {
     var nonASCII = 0
     /// Characters no real article holds: U+FFFD, private use, controls other than tab and line ends.
     var odd = 0
+    /// How many of the odd characters are U+FFFD, which a damaged or truncated character leaves.
+    var replacements = 0
     var ideographs = 0
     /// Ideographs among the most frequent in Chinese writing, in simplified or traditional form.
     var frequent = 0
@@ -67,7 +110,10 @@ struct TextScore {
             if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
                 ideographs += 1
                 if Self.frequentIdeographs.contains(scalar) { frequent += 1 }
-            } else if value < 0xA0 || value == 0xFFFD || (0xE000...0xF8FF).contains(value) || value >= 0xF0000 {
+            } else if value == 0xFFFD {
+                odd += 1
+                replacements += 1
+            } else if value < 0xA0 || (0xE000...0xF8FF).contains(value) || value >= 0xF0000 {
                 odd += 1
             }
         }
@@ -75,10 +121,13 @@ struct TextScore {
 
     var frequentShare: Double { ideographs == 0 ? 0 : Double(frequent) / Double(ideographs) }
 
-    /// Next to no odd characters (none at all in a short text), and Chinese that reads like Chinese.
+    /// Next to no odd characters (under 2%) or damaged ones (under 5%; in a short text, none odd and at most
+    /// one damaged), and Chinese that reads like Chinese.
     var explainsText: Bool {
-        guard ideographs > 0, odd * 50 <= nonASCII else { return false }
-        if ideographs < LegacyEncoding.fewIdeographs { return odd == 0 }
+        guard ideographs > 0, (odd - replacements) * 50 <= nonASCII, replacements * 20 <= nonASCII else {
+            return false
+        }
+        if ideographs < LegacyEncoding.fewIdeographs { return odd == replacements && replacements <= 1 }
         return frequentShare >= LegacyEncoding.leastFrequentShare
     }
 
