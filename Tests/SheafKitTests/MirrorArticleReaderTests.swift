@@ -139,4 +139,13 @@ import Testing
         #expect(try article(crlf) == article(lf))
         #expect(try article(lf).bodyHTML == "<p>【看中国2020年11月3日讯】正文</p>")
     }
+
+    @Test func notesTheRepairsMadeToTheText() throws {
+        let lf = "### 标题\n------\n<p>【看中国2020年11月3日讯】正文</p>\n<hr/>\n分享：<br/>\n原文：https://x.org/a\n"
+        #expect(try article(lf).notes.isEmpty)
+        let damaged = Array(lf.utf8).map { $0 == UInt8(ascii: "a") ? 0xFF : $0 }
+        let repaired = try reader.parse(damaged, file: file).get()
+        #expect(repaired.notes == [Diagnostic(.note, stage: .read, file: file.path, "repaired 1 invalid UTF-8 sequence")])
+        #expect(repaired.header.title == "标题")
+    }
 }

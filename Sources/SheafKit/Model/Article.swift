@@ -35,9 +35,12 @@ public struct Article: Sendable, Equatable, Codable {
     public var header: ArticleHeader
     /// The article's HTML between the navigation line and the share block, as found (still soup).
     public var bodyHTML: String
+    /// What the reader repaired in the file's text (an encoding decoded, invalid bytes replaced): notes for the report.
+    public var notes: [Diagnostic]
 
-    public init(header: ArticleHeader, bodyHTML: String) {
+    public init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = []) {
         self.header = header
         self.bodyHTML = bodyHTML
+        self.notes = notes
     }
 }

@@ -1,12 +1,14 @@
 import Foundation
 
-/// The first reading pass: every file's header, none of the bodies.
+/// The first reading pass: every file's header and the reader's notes on its text, none of the bodies.
 struct HeaderReader {
     struct Result {
         var articles: [ArticleHeader]
         var skipped: [Diagnostic]
         /// `FNV1a` hex of each article's HTML body, by the path read: what a catalog fingerprints.
         var bodyHashes: [String: String]
+        /// The repairs made to the files' text, reported once (the second pass, which reads bodies, makes them again).
+        var notes: [Diagnostic]
     }
 
     let reader = MirrorArticleReader()
@@ -23,17 +25,18 @@ struct HeaderReader {
             let range = files.count * run / runs ..< files.count * (run + 1) / runs
             results.set(run, readHeaders(of: files[range]))
         }
-        var joined = Result(articles: [], skipped: [], bodyHashes: [:])
+        var joined = Result(articles: [], skipped: [], bodyHashes: [:], notes: [])
         for part in results.all {
             joined.articles += part.articles
             joined.skipped += part.skipped
             joined.bodyHashes.merge(part.bodyHashes) { first, _ in first }
+            joined.notes += part.notes
         }
         return joined
     }
 
     private func readHeaders(of files: ArraySlice<ArticleFile>) -> Result {
-        var result = Result(articles: [], skipped: [], bodyHashes: [:])
+        var result = Result(articles: [], skipped: [], bodyHashes: [:], notes: [])
         result.bodyHashes.reserveCapacity(files.count)
         result.articles.reserveCapacity(files.count)
         for file in files {
@@ -43,6 +46,7 @@ struct HeaderReader {
                 header.size = article.bodyHTML.utf8.count
                 result.articles.append(header)
                 result.bodyHashes[file.path] = FNV1a.hex(of: article.bodyHTML)
+                result.notes += article.notes
             case .failure(let diagnostic): result.skipped.append(diagnostic)
             }
         }

@@ -50,7 +50,7 @@ public struct SheafPipeline: Sendable {
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
             bodyHashes.merge(headers.bodyHashes) { first, _ in first }
-            plan.notes += collection.notes
+            plan.notes += headers.notes + collection.notes
             plan.excluded += collection.excluded
         }
         plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes)

@@ -26,11 +26,12 @@ public struct MirrorArticleReader: Sendable {
 
     /// Parses the bytes of `file`: pure, no disk access.
     public func parse(_ bytes: [UInt8], file: ArticleFile) -> Result<Article, Diagnostic> {
-        let text: [UInt8]
-        switch ArticleEncoding.text(from: bytes) {
-        case .success(let decoded): text = decoded
+        let decoded: ArticleEncoding.Decoded
+        switch ArticleEncoding.decode(bytes) {
+        case .success(let success): decoded = success
         case .failure(let rejection): return .failure(Self.skipped(file, rejection.reason))
         }
+        let text = decoded.utf8
         let layout = MirrorArticleLayout(text)
         let head = VisibleText.of(layout.body[...], byteLimit: Self.datelineSearchBytes,
                                   textLimit: Self.datelineTextBytes, whitespace: .remove)
@@ -48,7 +49,8 @@ public struct MirrorArticleReader: Sendable {
             site: dateline?.site ?? layout.source.flatMap(DatelineParser.host(ofURL:)),
             files: [file.path]
         )
-        return .success(Article(header: header, bodyHTML: String(decoding: layout.body, as: UTF8.self)))
+        let notes = decoded.repairs.map { Diagnostic(.note, stage: .read, file: file.path, $0) }
+        return .success(Article(header: header, bodyHTML: String(decoding: layout.body, as: UTF8.self), notes: notes))
     }
 
     // MARK: - Parts

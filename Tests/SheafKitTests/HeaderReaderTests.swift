@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import SheafKit
+
+@Suite(.serialized) struct HeaderReaderTests {
+    static let sample = EndToEndTests.repository.appendingPathComponent("Samples/mh-news/pages/19/418414.md").path
+
+    /// A collection in `scratch` holding the sample article saved as GB18030; its path and the UTF-8 reading.
+    static func gb18030Collection(in scratch: Scratch) throws -> (path: String, article: Article) {
+        let file = ArticleFile(path: sample, channel: "19", id: "418414")
+        let article = try MirrorArticleReader().read(file).get()
+        let text = try String(contentsOfFile: sample, encoding: .utf8)
+        let bytes = try #require(text.data(using: LegacyEncoding.gb18030.foundationEncoding))
+        try FileManager.default.createDirectory(atPath: scratch.path("legacy/pages/19"), withIntermediateDirectories: true)
+        let path = scratch.path("legacy/pages/19/418414.md")
+        try bytes.write(to: URL(fileURLWithPath: path))
+        return (path, article)
+    }
+
+    @Test func collectsTheReadersNotes() throws {
+        let scratch = try Scratch()
+        let (path, article) = try Self.gb18030Collection(in: scratch)
+        let result = HeaderReader().readHeaders(of: [
+            ArticleFile(path: path, channel: "19", id: "418414"),
+            ArticleFile(path: Self.sample, channel: "19", id: "418414"),
+        ])
+        #expect(result.articles.map(\.title) == [article.header.title, article.header.title])
+        #expect(result.notes == [Diagnostic(.note, stage: .read, file: path, "decoded as GB18030")])
+        #expect(result.skipped.isEmpty)
+    }
+
+    @Test func buildsAGB18030ArticleAndReportsTheDecodingOnce() throws {
+        let scratch = try Scratch()
+        let (path, article) = try Self.gb18030Collection(in: scratch)
+        let run = try Sheaf.run(["build", scratch.path("legacy"), "--out", scratch.path("books"),
+                                 "--report", scratch.path("report.json"), "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: scratch.path("report.json")))
+        let report = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        let notes = report["notes"] as? [[String: String]] ?? []
+        #expect(notes.filter { $0["file"] == path } == [
+            ["severity": "note", "stage": "read", "file": path, "message": "decoded as GB18030"],
+        ])
+        let volume = try #require((report["volumes"] as? [[String: Any]])?.first)
+        let entry = try #require((volume["articles"] as? [[String: Any]])?.first)
+        #expect(entry["title"] as? String == article.header.title)
+        #expect(article.header.title.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+        let book = try EPUB(path: volume["file"] as? String ?? "")
+        #expect(try book.text("OEBPS/nav.xhtml").contains(article.header.title))
+        if EPUBCheck.jar != nil {
+            let check = try EPUBCheck.check(volume["file"] as? String ?? "")
+            #expect(check.passed, "\(check.output)")
+        }
+    }
+}
