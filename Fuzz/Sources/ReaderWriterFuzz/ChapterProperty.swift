@@ -22,8 +22,10 @@ enum ChapterProperty {
         let parser = XMLParser(data: Data(wrapped.utf8))
         let walker = BlockWalker()
         parser.delegate = walker
-        guard parser.parse() else {
-            return "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown error")"
+        // Foundation's parser can report success on a document with unclosed elements: the walker checks too.
+        guard parser.parse(), walker.error == nil, walker.open.isEmpty else {
+            let reason = walker.error ?? parser.parserError.map { "\($0)" } ?? "unclosed \(walker.open)"
+            return "not well-formed XML: \(reason)"
         }
         return walker.violations.first
     }
@@ -48,22 +50,49 @@ enum ChapterProperty {
     }
 }
 
-/// Records the elements of one wrapped block and what is wrong with them.
+/// Records the elements of one wrapped block, checks that they nest, and notes what is wrong with them.
 private final class BlockWalker: NSObject, XMLParserDelegate {
     var violations: [String] = []
-    private var depth = 0
+    /// The elements open at this point of the document.
+    var open: [String] = []
+    var error: String?
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        defer { depth += 1 }
+        defer { open.append(name) }
         // The wrapper's own two elements.
-        if depth < 2 { return }
+        if open.count < 2 { return }
         if let violation = ChapterProperty.violation(element: name, attributes: attributes) {
             violations.append(violation)
         }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
+        guard open.last == name else {
+            error = error ?? "</\(name)> closes <\(open.last ?? "nothing")>"
+            return
+        }
+        open.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        error = error ?? "\(parseError)"
+    }
+}
+
+// MARK: - Self-test
+
+extension ChapterProperty {
+    /// Blocks the property must reject, one per kind of violation, and one it must accept.
+    static let counterexamples = [
+        "<p>open", "<p>a</div>", "<p>a &nbsp; b</p>", "<p>\u{8}</p>", "<script>x</script>", "<o:p>x</o:p>",
+        "<p onclick=\"x\">a</p>", "<p class=\"ar_articleContent\">a</p>", "<a href=\"javascript:x()\">a</a>",
+    ]
+    static let example = "<div><p lang=\"zh\">正文<a href=\"https://example.org/\">链接</a><br/></p><hr/></div>"
+
+    /// The counterexamples the property wrongly accepts, and the example if it wrongly rejects it: empty when
+    /// the property can tell good blocks from bad ones.
+    static func selfTest() -> [String] {
+        counterexamples.filter { violation(in: $0) == nil } + (violation(in: example) == nil ? [] : [example])
     }
 }
