@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """cjk-coverage.py CORPUS REPORT.json [--low 98] [--high 102] — does every book keep every CJK character?
+(`cjk-coverage.py --self-test` checks the counting on an inline article.)
 
 An independent check, sharing no code or logic with Sheaf: for each article packaged in the books of a
 `sheaf build --report`, it counts the visible CJK characters of the article's source content and of its
@@ -160,6 +161,48 @@ def chapter_text(book, first):
     return "".join(visible_text(book.read(part).decode("utf-8"), skip_tags={"h1"},
                                 skip_classes={"byline", "image-missing"}) for part in chapter_parts(book, first))
 
+# MARK: - Self-test
+
+SELF_TEST_ARTICLE = """### 标题
+------------------------
+
+#### [首页](https://example.org/) &nbsp;|&nbsp; [导航](https://example.org/b)
+
+<div class="content">
+ <p>正文一&#20108;&amp;<ok href="x">链接</ok><span style="display: none">隐藏</span>
+  <p>正文三<!-- 注释 --><script>var s = "脚本";</script></p>
+#### [ 🔥 推广](https://example.org/promo)
+---
+ <b>粗体<i>交叉</b>斜体</i></p>
+</div>
+
+<hr/>
+手机上长按并复制下列链接或二维码分享本文章：<br/>
+https://example.org/pages/1/1.md <br/>
+原文地址（需翻墙访问）：http://example.org/1.html
+
+
+------------------------
+#### [首页](https://example.org/)
+"""
+SELF_TEST_CHAPTER = ('<html><head><title>标题</title></head><body><section><h1>标题</h1>'
+                     '<p class="byline"><span>明慧网</span></p><p>正文一二<a href="x">链接</a></p>'
+                     '<p>正文三</p><p><span class="image-missing">［图片：说明］</span>粗体交叉斜体</p></section></body></html>')
+
+
+def self_test():
+    """Checks the counting on an inline article: the script must see what a reader sees, and nothing more."""
+    source = visible_text(source_content(SELF_TEST_ARTICLE))
+    chapter = visible_text(SELF_TEST_CHAPTER, skip_tags={"h1"}, skip_classes={"byline", "image-missing"})
+    expected = "正文一二链接正文三粗体交叉斜体"
+    failures = [f"{name}: {''.join(ch for ch in text if is_cjk(ch))} != {expected}"
+                for name, text in (("source", source), ("chapter", chapter))
+                if "".join(ch for ch in text if is_cjk(ch)) != expected]
+    if cjk_count("中，。「」ａ　abc 1“”") != 6:
+        failures.append(f"cjk_count counts {cjk_count('中，。「」ａ　abc 1“”')} of 6")
+    print("cjk-coverage self-test: " + ("ok" if not failures else "; ".join(failures)))
+    return 1 if failures else 0
+
 # MARK: - Report
 
 def measure(report):
@@ -177,6 +220,8 @@ def measure(report):
 
 
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("corpus")
     arguments.add_argument("report")
