@@ -35,11 +35,11 @@ enum ChapterProperty {
         guard HTMLVocabulary.allowed.contains(name) || imageElements.contains(name) else {
             return "element <\(name)> is not allowed"
         }
+        let allowed = globalAttributes.union(elementAttributes[name, default: []])
         for (attribute, value) in attributes {
-            guard globalAttributes.contains(attribute) || elementAttributes[name, default: []].contains(attribute) else {
-                return "attribute \(attribute) on <\(name)> is not allowed"
-            }
-            if attribute == "class", !value.split(separator: " ").allSatisfy({ KeepKnownElements.ownClasses.contains(String($0)) }) {
+            guard allowed.contains(attribute) else { return "attribute \(attribute) on <\(name)> is not allowed" }
+            let classes = value.split(separator: " ").map(String.init)
+            if attribute == "class", !classes.allSatisfy(KeepKnownElements.ownClasses.contains) {
                 return "class \"\(value)\" on <\(name)> is not one of Sheaf's own"
             }
             if attribute == "href", value.lowercased().filter({ !$0.isWhitespace }).hasPrefix("javascript:") {
