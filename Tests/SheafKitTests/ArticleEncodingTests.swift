@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func neverTrapsOnArbitraryBytes() {
-        var generator = SplitMix(state: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED)
         for length in [1, 2, 3, 7, 64, 1000] {
             for _ in 0..<200 {
                 let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -109,18 +109,5 @@ import Testing
                 }
             }
         }
-    }
-}
-
-/// A small seeded generator, so the random bytes are the same on every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
