@@ -15,7 +15,11 @@ enum EPUBArchive {
     }
 
     /// Writes `entries` in order, all stamped with `modified` (UTC, as DOS time), to `path`.
-    static func write(_ entries: [Entry], modified: BookTimestamp, to path: String) throws {
+    ///
+    /// libzip reads and compresses every entry only at `zip_close`; each entry's bytes are handed to it as a
+    /// callback source that lets go of them as soon as they are read, so the entries the caller gives up
+    /// (`consuming`) leave memory one by one instead of all at the end.
+    static func write(_ entries: consuming [Entry], modified: BookTimestamp, to path: String) throws {
         var openError: Int32 = 0
         guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &openError) else {
             throw SheafError(stage: .write, file: path, "cannot create archive: \(describe(openError))")
@@ -24,8 +28,10 @@ enum EPUBArchive {
         // Until `zip_close` succeeds the archive is still open: discarding it removes the temporary file.
         defer { if !isClosed { zip_discard(archive) } }
         let stamp = modified.dosDateTime
-        for entry in entries {
-            try add(entry, stamp: stamp, to: archive, path: path)
+        for index in entries.indices {
+            let bytes = EntryBytes(entries[index].contents)
+            entries[index].contents = Data()
+            try add(entries[index], bytes: bytes, stamp: stamp, to: archive, path: path)
         }
         guard zip_close(archive) == 0 else {
             throw SheafError(stage: .write, file: path, "cannot write archive: \(String(cString: zip_strerror(archive)))")
@@ -35,20 +41,15 @@ enum EPUBArchive {
 
     // MARK: - Entries
 
-    private static func add(_ entry: Entry, stamp: (date: UInt16, time: UInt16), to archive: OpaquePointer,
-                            path: String) throws {
+    private static func add(_ entry: Entry, bytes: EntryBytes, stamp: (date: UInt16, time: UInt16),
+                            to archive: OpaquePointer, path: String) throws {
         let failure = { (what: String) in
             SheafError(stage: .write, file: path, "\(what) \(entry.path): \(String(cString: zip_strerror(archive)))")
         }
-        // libzip reads the bytes only at `zip_close`: give it its own malloc'd copy, which it frees.
-        let count = entry.contents.count
-        guard let buffer = malloc(max(count, 1)) else {
-            throw SheafError(stage: .write, file: path, "out of memory for \(entry.path)")
-        }
-        entry.contents.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), count: count)
-        guard let source = zip_source_buffer(archive, buffer, zip_uint64_t(count), 1) else {
-            free(buffer)
-            throw failure("cannot buffer")
+        let owner = Unmanaged.passRetained(bytes).toOpaque()
+        guard let source = zip_source_function(archive, EntryBytes.callback, owner) else {
+            Unmanaged<EntryBytes>.fromOpaque(owner).release()
+            throw failure("cannot stream")
         }
         let index = zip_file_add(archive, entry.path, source, zip_flags_t(ZIP_FL_ENC_UTF_8))
         guard index >= 0 else {

@@ -4,8 +4,9 @@ import Foundation
 public struct EPUBWriter: Sendable {
     public init() {}
 
-    /// Writes the book atomically to `path`, creating its folder if missing.
-    public func write(_ book: Book, to path: String) throws {
+    /// Writes the book atomically to `path`, creating its folder if missing. A book given up to it
+    /// (`write(consume book, …)`) leaves memory file by file as the archive is written.
+    public func write(_ book: consuming Book, to path: String) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -14,7 +15,10 @@ public struct EPUBWriter: Sendable {
                 throw SheafError(stage: .write, file: path, "cannot create folder \(folder): \(error.localizedDescription)")
             }
         }
-        try EPUBArchive.write(Self.entries(of: book), modified: book.metadata.modified, to: path)
+        let modified = book.metadata.modified
+        let entries = Self.entries(of: book)
+        _ = consume book
+        try EPUBArchive.write(consume entries, modified: modified, to: path)
     }
 
     /// Every file of the archive, in the order written.

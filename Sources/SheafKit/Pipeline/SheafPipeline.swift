@@ -102,8 +102,10 @@ public struct SheafPipeline: Sendable {
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
         }
         try Self.createFolder(options.outputDirectory)
+        // A volume holding more than its share of the articles would finish alone: it uses every job itself.
         let maker = VolumeMaker(templates: templates, environment: environment,
-                                outputDirectory: options.outputDirectory)
+                                outputDirectory: options.outputDirectory, jobs: options.jobs,
+                                largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs))
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil

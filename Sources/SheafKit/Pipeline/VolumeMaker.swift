@@ -16,32 +16,32 @@ struct VolumeMaker: Sendable {
     let templates: TemplateSet
     let environment: BuildEnvironment
     let outputDirectory: String
+    /// How many threads read and normalize the articles of a large volume at once.
+    var jobs: Int = 1
+    /// A volume with more articles than this is large: its articles are normalized `jobs` at once.
+    /// (Smaller volumes run side by side already, one per task.)
+    var largeVolume: Int = .max
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
-        let (articles, skipped) = read(volume)
-        let kept = keep(volume, only: articles.map(\.header))
-        let writer = XHTMLWriter(language: volume.language, links: BookLinks(volume: kept))
-        var notes: [Diagnostic] = []
-        let chapters = articles.map { article in
-            let (chapter, diagnostics) = writer.chapter(for: article)
-            notes += diagnostics
-            return chapter
-        }
+        let (kept, normalized, skipped) = normalize(volume)
+        let notes = normalized.flatMap(\.diagnostics)
         var entry = BuildReport.VolumeEntry(file: path, title: kept.title, identifier: "", status: .written,
                                             error: nil, articles: [])
-        guard !chapters.isEmpty else {
+        guard !normalized.isEmpty else {
             entry.status = .failed
             entry.error = "none of the volume's articles could be read"
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
             let book = try BookAssembler(templates: templates, environment: environment)
-                .assemble(kept, chapters: chapters, identifier: identifier)
-            try EPUBWriter().write(book, to: path)
+                .assemble(kept, chapters: normalized.map(\.chapter), identifier: identifier)
             entry.identifier = book.metadata.identifier
-            entry.articles = zip(kept.articles, book.chapterFiles).map { header, files in
+            let chapterFiles = book.chapterFiles
+            // Given up to the writer, which lets each file's bytes go once they are in the archive.
+            try EPUBWriter().write(consume book, to: path)
+            entry.articles = zip(kept.articles, chapterFiles).map { header, files in
                 BuildReport.ArticleEntry(title: header.title, date: header.date?.description,
                                          source: header.source, chapter: files.first ?? "", files: header.files)
             }
@@ -56,21 +56,50 @@ struct VolumeMaker: Sendable {
         return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
     }
 
-    /// Reads the bodies again; the header from the first pass (with its merged files) is kept.
-    private func read(_ volume: Volume) -> ([Article], [Diagnostic]) {
-        let reader = MirrorArticleReader()
-        var articles: [Article] = []
+    /// One article read again and normalized, or the reasons it could not be read.
+    private enum Normalized: Sendable {
+        case chapter(Chapter, [Diagnostic])
+        case unread([Diagnostic])
+    }
+
+    /// Reads the bodies again (the header from the first pass, with its merged files, is kept) and normalizes
+    /// each as soon as it is read, so only its chapter stays in memory. When a file can no longer be read,
+    /// the others are normalized again without it, so that no link points to a chapter the book lacks.
+    private func normalize(_ volume: Volume)
+        -> (volume: Volume, chapters: [(chapter: Chapter, diagnostics: [Diagnostic])], skipped: [Diagnostic]) {
+        var kept = volume
         var skipped: [Diagnostic] = []
-        for header in volume.articles {
-            let file = ArticleFile(path: header.files.first ?? "", channel: header.channel, id: header.id)
-            switch reader.read(file) {
-            case .success(let article): articles.append(Article(header: header, bodyHTML: article.bodyHTML))
-            case .failure(let diagnostic):
-                // The file changed since the first pass: every file merged into it is accounted as skipped.
-                skipped += header.files.map { Diagnostic(.warning, stage: .read, file: $0, diagnostic.message) }
+        let threads = volume.articles.count > largeVolume ? jobs : 1
+        while true {
+            let writer = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
+            let results = kept.articles.parallelMap(jobs: threads) { Self.normalize($0, writer: writer) }
+            var chapters: [(chapter: Chapter, diagnostics: [Diagnostic])] = []
+            var readable: [ArticleHeader] = []
+            for (header, result) in zip(kept.articles, results) {
+                switch result {
+                case .chapter(let chapter, let diagnostics):
+                    chapters.append((chapter, diagnostics))
+                    readable.append(header)
+                case .unread(let reasons): skipped += reasons
+                }
             }
+            // Each round leaves out at least one article, so this ends.
+            guard readable.count != kept.articles.count else { return (kept, chapters, skipped) }
+            kept = keep(kept, only: readable)
+            if readable.isEmpty { return (kept, [], skipped) }
         }
-        return (articles, skipped)
+    }
+
+    private static func normalize(_ header: ArticleHeader, writer: XHTMLWriter) -> Normalized {
+        let file = ArticleFile(path: header.files.first ?? "", channel: header.channel, id: header.id)
+        switch MirrorArticleReader().read(file) {
+        case .success(let article):
+            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: article.bodyHTML))
+            return .chapter(chapter, diagnostics)
+        case .failure(let diagnostic):
+            // The file changed since the first pass: every file merged into it is accounted as skipped.
+            return .unread(header.files.map { Diagnostic(.warning, stage: .read, file: $0, diagnostic.message) })
+        }
     }
 
     /// The volume without the articles that could not be read a second time.

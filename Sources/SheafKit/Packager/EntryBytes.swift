@@ -1,0 +1,66 @@
+import CLibZip
+import Foundation
+
+/// The bytes of one archive entry, read by libzip through a callback source and let go once read.
+///
+/// libzip keeps a `zip_source_buffer` until `zip_close`; this source drops its bytes when libzip closes it
+/// after reading them, so a book's entries leave memory one by one while the archive is written.
+final class EntryBytes {
+    private var data: Data?
+    private var offset = 0
+
+    init(_ data: Data) {
+        self.data = data
+    }
+
+    /// The `zip_source_callback`; `owner` is a retained `EntryBytes`, released on `ZIP_SOURCE_FREE`.
+    static let callback: zip_source_callback = { owner, buffer, length, command in
+        guard let owner else { return -1 }
+        let bytes = Unmanaged<EntryBytes>.fromOpaque(owner)
+        switch command {
+        case ZIP_SOURCE_FREE:
+            bytes.release()
+            return 0
+        default:
+            return bytes.takeUnretainedValue().answer(command, buffer: buffer, length: length)
+        }
+    }
+
+    private func answer(_ command: zip_source_cmd_t, buffer: UnsafeMutableRawPointer?, length: zip_uint64_t) -> zip_int64_t {
+        switch command {
+        case ZIP_SOURCE_OPEN:
+            // Opened again after its bytes were let go: nothing to give (libzip reads each entry once).
+            guard data != nil else { return -1 }
+            offset = 0
+            return 0
+        case ZIP_SOURCE_READ:
+            guard let data, let buffer else { return -1 }
+            let count = min(Int(clamping: length), data.count - offset)
+            guard count > 0 else { return 0 }
+            let start = data.startIndex + offset
+            data.copyBytes(to: buffer.assumingMemoryBound(to: UInt8.self), from: start..<start + count)
+            offset += count
+            return zip_int64_t(count)
+        case ZIP_SOURCE_CLOSE:
+            if let data, offset >= data.count { self.data = nil }
+            return 0
+        case ZIP_SOURCE_STAT:
+            guard let buffer, length >= MemoryLayout<zip_stat_t>.size else { return -1 }
+            let stat = buffer.assumingMemoryBound(to: zip_stat_t.self)
+            zip_stat_init(stat)
+            stat.pointee.size = zip_uint64_t(data?.count ?? 0)
+            stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+            return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        case ZIP_SOURCE_ERROR:
+            guard let buffer else { return -1 }
+            var error = zip_error_t()
+            zip_error_init(&error)
+            defer { zip_error_fini(&error) }
+            return zip_error_to_data(&error, buffer, length)
+        case ZIP_SOURCE_SUPPORTS:
+            return sheaf_zip_source_supports_readable()
+        default:
+            return -1
+        }
+    }
+}
