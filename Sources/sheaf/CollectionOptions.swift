@@ -78,6 +78,11 @@ struct CollectionOptions: ParsableArguments {
         valueName: "dir"))
     var templatesDirectory: String?
 
+    @Option(name: .customLong("cover"), help: ArgumentHelp(
+        "An image (JPEG, PNG, WebP…) to use as every book's cover; without it each book gets a cover drawn "
+            + "from its title, dates and collection.", valueName: "file"))
+    var coverFile: String?
+
     @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores, here "
                                + "\(BuildOptions.defaultJobs)).", valueName: "n"))
     var jobs: Int?
@@ -116,6 +121,7 @@ struct CollectionOptions: ParsableArguments {
         settings.language = language
         settings.out = out
         settings.templates = templatesDirectory
+        settings.cover = coverFile
         return settings
     }
 

@@ -103,7 +103,8 @@ public struct SheafPipeline: Sendable {
         }
         try Self.createFolder(options.outputDirectory)
         let maker = VolumeMaker(templates: templates, environment: environment,
-                                outputDirectory: options.outputDirectory)
+                                outputDirectory: options.outputDirectory,
+                                cover: try options.coverFile.map(BookCover.read))
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil

@@ -16,6 +16,8 @@ struct VolumeMaker: Sendable {
     let templates: TemplateSet
     let environment: BuildEnvironment
     let outputDirectory: String
+    /// The user's cover as a JPEG; nil generates one per book.
+    var cover: Data? = nil
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
@@ -37,7 +39,7 @@ struct VolumeMaker: Sendable {
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
-            let book = try BookAssembler(templates: templates, environment: environment)
+            let book = try BookAssembler(templates: templates, environment: environment, cover: cover)
                 .assemble(kept, chapters: chapters, identifier: identifier)
             try EPUBWriter().write(book, to: path)
             entry.identifier = book.metadata.identifier
