@@ -42,7 +42,8 @@ static inline int sheaf_vips_insert(VipsImage *main, VipsImage *sub, VipsImage *
 /// Any image libvips can read, shrunk (never enlarged) to fit width × height, alpha flattened on white.
 static inline int sheaf_vips_thumbnail(const void *buf, size_t len, VipsImage **out, int width, int height) {
     VipsImage *thumb = NULL;
-    if (vips_thumbnail_buffer((void *)buf, len, &thumb, width, "height", height, "size", VIPS_SIZE_DOWN, NULL))
+    if (vips_thumbnail_buffer((void *)buf, len, &thumb, width, "height", height, "size", VIPS_SIZE_DOWN,
+                              "option_string", "fail_on=truncated", NULL))
         return -1;
     if (!vips_image_hasalpha(thumb)) {
         *out = thumb;
@@ -54,6 +55,20 @@ static inline int sheaf_vips_thumbnail(const void *buf, size_t len, VipsImage **
     vips_area_unref(VIPS_AREA(background));
     g_object_unref(thumb);
     return status;
+}
+
+/// PNG without metadata, at the best lossless compression.
+static inline int sheaf_vips_png(VipsImage *in, void **buf, size_t *len) {
+    return vips_pngsave_buffer(in, buf, len, "compression", 9, "strip", TRUE, NULL);
+}
+
+static inline int sheaf_vips_has_alpha(VipsImage *image) { return vips_image_hasalpha(image); }
+
+/// Any image libvips can read, shrunk (never enlarged) to fit width × height, alpha kept. A truncated or
+/// corrupt image is an error, not a grey half picture.
+static inline int sheaf_vips_fit(const void *buf, size_t len, VipsImage **out, int width, int height) {
+    return vips_thumbnail_buffer((void *)buf, len, out, width, "height", height, "size", VIPS_SIZE_DOWN,
+                                 "option_string", "fail_on=truncated", NULL);
 }
 
 /// Baseline JPEG without metadata: the same pixels always give the same bytes.
