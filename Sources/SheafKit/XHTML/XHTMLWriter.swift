@@ -38,7 +38,8 @@ public struct XHTMLWriter: Sendable {
     public func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
-        let images = DataImage.decodeAll(in: parsed.nodes)
+        let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file)
+        let images = DataImage.decodeAll(in: parsed.nodes).merging(local.found) { data, _ in data }
         let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images)
             .reduce(parsed.nodes) { nodes, rewriter in rewriter.rewrite(nodes) }
         let blocks = normalized.map(XHTMLSerializer.serialize)
@@ -50,13 +51,17 @@ public struct XHTMLWriter: Sendable {
         if blocks.isEmpty {
             diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file, "the article has no body text"))
         }
-        let reasons = images.values.compactMap { image -> String? in
-            guard case .unusable(let reason) = image else { return nil }
-            return reason
-        }
-        for reason in reasons.sorted() {
+        for refused in local.refused.sorted() {
             diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file,
-                                          "an embedded data: image \(reason); replaced by a placeholder"))
+                                          "image \(refused); not read, replaced by a placeholder"))
+        }
+        let problems = images.compactMap { source, image -> String? in
+            guard case .unusable(let reason) = image else { return nil }
+            return local.found[source] == nil ? "an embedded data: image \(reason)" : "image \(source) \(reason)"
+        }
+        for problem in problems.sorted() {
+            diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file,
+                                          problem + "; replaced by a placeholder"))
         }
         let stored = Self.storedImages(in: normalized, decoded: images)
         return (Chapter(article: article.header, blocks: blocks, images: stored), diagnostics)
