@@ -83,6 +83,11 @@ struct CollectionOptions: ParsableArguments {
             + "from its title, dates and collection.", valueName: "file"))
     var coverFile: String?
 
+    @Option(name: .customLong("images"), help: ArgumentHelp(
+        "An offline image cache laid out by URL (DIR/host/path, as 'wget -x' saves): remote images found there "
+            + "are embedded; the others stay placeholders.", valueName: "dir"))
+    var imagesDirectory: String?
+
     @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores, here "
                                + "\(BuildOptions.defaultJobs)).", valueName: "n"))
     var jobs: Int?
@@ -122,6 +127,7 @@ struct CollectionOptions: ParsableArguments {
         settings.out = out
         settings.templates = templatesDirectory
         settings.cover = coverFile
+        settings.images = imagesDirectory
         return settings
     }
 

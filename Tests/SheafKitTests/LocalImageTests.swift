@@ -63,4 +63,30 @@ import Testing
         #expect(diagnostics.map(\.message)
             == ["image ../../../secret.jpg leaves the collection folder; not read, replaced by a placeholder"])
     }
+
+    @Test func remoteImagesAreReadFromTheCacheByURL() throws {
+        let (root, article, cleanup) = try collection()
+        defer { cleanup() }
+        let cache = root + "/../cache"
+        try FileManager.default.createDirectory(atPath: cache + "/www.minghui.org/img", withIntermediateDirectories: true)
+        try Data(TestImages.bytes(TestImages.png)).write(to: URL(fileURLWithPath: cache + "/www.minghui.org/img/a b.png"))
+        guard case .found(.picture(let png)) = LocalImage.cached("https://www.minghui.org/img/a%20b.png?x=1", in: cache)
+        else {
+            Issue.record("the cached image was not found")
+            return
+        }
+        #expect(png.mediaType == "image/png")
+        #expect(LocalImage.cached("https://www.minghui.org/img/none.png", in: cache) == .missing)
+        #expect(LocalImage.cached("https://www.minghui.org/%2e%2e/%2e%2e/secret.jpg", in: cache)
+            == .refused("leaves the image cache"))
+        // In a chapter: a root-relative address resolved against the article's source.
+        let header = ArticleHeader(id: "1", channel: "73", title: "t", date: nil,
+                                   source: "https://www.minghui.org/mh/1.html", site: nil, files: [article])
+        var writer = XHTMLWriter(language: "en")
+        writer.imageCache = cache
+        let body = #"<p>a <img src="/img/a%20b.png" alt="p"/> <img src="/img/none.png" alt="n"/></p>"#
+        let (chapter, _) = writer.chapter(for: Article(header: header, bodyHTML: body))
+        #expect(chapter.images.map(\.mediaType) == ["image/png"])
+        #expect(chapter.blocks.joined().contains("[Image: n]"))
+    }
 }

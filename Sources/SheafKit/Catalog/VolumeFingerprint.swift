@@ -9,12 +9,13 @@ enum VolumeFingerprint {
     /// `bodyHashes` maps an article's first file (the one read) to `FNV1a` of its HTML body; `cover` is the
     /// user's cover, if any.
     static func fingerprint(of volume: Volume, bodyHashes: [String: String], templates: TemplateSet,
-                            environment: BuildEnvironment, cover: Data? = nil) -> String {
+                            environment: BuildEnvironment, cover: Data? = nil, imageCache: String? = nil) -> String {
         var hash = FNV1a()
         hash.feed(outputFormatVersion)
         var coverHash = FNV1a()
         if let cover { coverHash.update(cover) }
         hash.feed(cover == nil ? "" : coverHash.hex)
+        hash.feed(imageCache ?? "")
         hash.feed(environment.sourceDateEpoch.map(String.init) ?? "")
         for text in templates.sourceTexts { hash.feed(text) }
         for field in [volume.collection, volume.key, volume.fileName, volume.title, volume.subtitle ?? "",

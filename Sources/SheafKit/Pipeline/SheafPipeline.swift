@@ -104,7 +104,8 @@ public struct SheafPipeline: Sendable {
         try Self.createFolder(options.outputDirectory)
         let maker = VolumeMaker(templates: templates, environment: environment,
                                 outputDirectory: options.outputDirectory,
-                                cover: try options.coverFile.map(BookCover.read))
+                                cover: try options.coverFile.map(BookCover.read),
+                                imageCache: options.imagesDirectory)
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil

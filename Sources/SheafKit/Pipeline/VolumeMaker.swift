@@ -18,13 +18,16 @@ struct VolumeMaker: Sendable {
     let outputDirectory: String
     /// The user's cover as a JPEG; nil generates one per book.
     var cover: Data? = nil
+    /// The offline image cache (`--images`), if any.
+    var imageCache: String? = nil
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
         let (articles, skipped) = read(volume)
         let kept = keep(volume, only: articles.map(\.header))
-        let writer = XHTMLWriter(language: volume.language, links: BookLinks(volume: kept))
+        var writer = XHTMLWriter(language: volume.language, links: BookLinks(volume: kept))
+        writer.imageCache = imageCache
         var notes: [Diagnostic] = []
         let chapters = articles.map { article in
             let (chapter, diagnostics) = writer.chapter(for: article)

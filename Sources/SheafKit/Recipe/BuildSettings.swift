@@ -19,6 +19,8 @@ public struct BuildSettings: Sendable, Equatable {
     public var templates: String?
     /// An image used as every book's cover instead of the generated one.
     public var cover: String?
+    /// An offline image cache laid out by URL.
+    public var images: String?
     /// Keep a catalog in the output folder (default true).
     public var catalog: Bool?
     /// Package again articles that an earlier book holds (default false).
@@ -48,6 +50,7 @@ public struct BuildSettings: Sendable, Equatable {
         merged.out = other.out ?? out
         merged.templates = other.templates ?? templates
         merged.cover = other.cover ?? cover
+        merged.images = other.images ?? images
         merged.catalog = other.catalog ?? catalog
         merged.repeat = other.repeat ?? self.repeat
         merged.prune = other.prune ?? prune
@@ -69,6 +72,6 @@ public struct BuildSettings: Sendable, Equatable {
             language: language, templatesDirectory: templates, jobs: jobs, window: window, weekStart: weekStart ?? 1,
             limits: VolumeLimits(maxArticles: maxArticles, maxSize: maxSize ?? VolumeLimits.defaultMaxSize),
             channels: channels, indexes: indexes, fileNamePattern: fileName, catalog: catalog ?? true,
-            repeatArticles: self.repeat ?? false, prune: prune ?? false, coverFile: cover)
+            repeatArticles: self.repeat ?? false, prune: prune ?? false, coverFile: cover, imagesDirectory: images)
     }
 }

@@ -17,7 +17,11 @@ enum LocalImage: Equatable {
 
     /// Every local image under `nodes` looked up once: those found (pictures or unusable files) by source,
     /// and the refused sources with their reasons.
-    static func lookupAll(in nodes: [HTMLNode], articleFile: String) -> (found: [String: DataImage], refused: [String]) {
+    /// With a `cache` folder, remote images are looked for there too (see `cached`), their addresses resolved
+    /// against the article's `source`.
+    static func lookupAll(in nodes: [HTMLNode], articleFile: String, cache: String? = nil,
+                          source: String? = nil) -> (found: [String: DataImage], refused: [String]) {
+        let resolver = LinkResolver(source: source)
         var found: [String: DataImage] = [:]
         var refused: [String] = []
         var seen: Set<String> = []
@@ -25,7 +29,11 @@ enum LocalImage: Equatable {
             for case .element(let element) in nodes {
                 if element.name == "img", case let source = ReplaceImages.source(of: element),
                    !DataURI.isDataURI(source), seen.insert(source).inserted {
-                    switch lookup(source, articleFile: articleFile) {
+                    var result = lookup(source, articleFile: articleFile)
+                    if result == .notLocal, let cache, let url = resolver.resolve(source) {
+                        result = cached(url, in: cache)
+                    }
+                    switch result {
                     case .found(let image): found[source] = image
                     case .refused(let reason): refused.append("\(source) \(reason)")
                     case .notLocal, .missing: break
@@ -49,13 +57,34 @@ enum LocalImage: Equatable {
             ? articleFile : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(articleFile)
         let root = collectionRoot(of: articleFile)
         let folder = (articleFile as NSString).deletingLastPathComponent
-        guard let path = lexical(folder + "/" + relative), let lexicalRoot = lexical(root),
-              isInside(path, root: lexicalRoot) else {
-            return .refused("leaves the collection folder")
+        return read(folder + "/" + relative, inside: root, named: "the collection folder")
+    }
+
+    /// A remote image saved in an offline cache laid out by URL, as `wget -x` saves pages:
+    /// `https://host/a/b.jpg` is `cache/host/a/b.jpg`. The query is ignored.
+    static func cached(_ url: String, in cache: String) -> LocalImage {
+        guard let scheme = LinkResolver.scheme(of: url), ["http", "https"].contains(scheme.lowercased()) else {
+            return .notLocal
+        }
+        let rest = url.dropFirst(scheme.count + 1).drop { $0 == "/" }
+        let address = rest.prefix { $0 != "?" && $0 != "#" }
+        guard let slash = address.firstIndex(of: "/") else { return .missing }
+        let host = address[..<slash].split(separator: "@").last.map(String.init) ?? ""
+        let path = String(decoding: DataURI.percentDecoded(Array(address[slash...].utf8)), as: UTF8.self)
+        guard !host.isEmpty, !host.hasPrefix("."), path.count > 1 else { return .missing }
+        let root = cache.hasPrefix("/")
+            ? cache : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(cache)
+        return read(root + "/" + host.lowercased() + path, inside: root, named: "the image cache")
+    }
+
+    /// The file at `path`, read only when it lies inside `root` both by its text and after following links.
+    private static func read(_ path: String, inside root: String, named place: String) -> LocalImage {
+        guard let path = lexical(path), let lexicalRoot = lexical(root), isInside(path, root: lexicalRoot) else {
+            return .refused("leaves \(place)")
         }
         guard let real = realPath(path) else { return .missing }
         guard let realRoot = realPath(root), isInside(real, root: realRoot) else {
-            return .refused("is a link leading out of the collection folder")
+            return .refused("is a link leading out of \(place)")
         }
         guard let handle = FileHandle(forReadingAtPath: real) else { return .missing }
         defer { try? handle.close() }

@@ -8,6 +8,8 @@ public struct XHTMLWriter: Sendable {
     /// The book's other chapters, for links between articles.
     public var links: BookLinks
     var parser = HTMLDocumentParser()
+    /// An offline image cache laid out by URL (`DIR/host/path`): remote images found there are embedded.
+    public var imageCache: String?
 
     /// A writer for a book in `language` whose chapters are `links` (none: links to other articles stay text).
     public init(language: String, links: BookLinks = .none) {
@@ -38,7 +40,8 @@ public struct XHTMLWriter: Sendable {
     public func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
-        let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file)
+        let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file, cache: imageCache,
+                                         source: article.header.source)
         let images = DataImage.decodeAll(in: parsed.nodes).merging(local.found) { data, _ in data }
         let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images)
             .reduce(parsed.nodes) { nodes, rewriter in rewriter.rewrite(nodes) }
