@@ -4,8 +4,14 @@
 // wrapped here with its options fixed. VIPS_INIT is a macro, wrapped too.
 #include <vips/vips.h>
 
+/// libvips' warnings (a corrupt tile…) would go to stderr; the failure itself is reported by Sheaf.
+static inline void sheaf_vips_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
 static inline int sheaf_vips_init(void) {
     if (VIPS_INIT("sheaf")) return -1;
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, sheaf_vips_quiet, NULL);
     // Covers are rendered once per book: an operation cache would only hold memory.
     vips_cache_set_max(0);
     return 0;
