@@ -25,11 +25,17 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
         ),
+        .systemLibrary(
+            name: "CLibVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         .target(
             name: "SheafKit",
             dependencies: [
                 "CLibXML2",
                 "CLibZip",
+                "CLibVips",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -39,6 +45,7 @@ let package = Package(
                 .embedInCode("Templates/titlepage.xhtml.mustache"),
                 .embedInCode("Templates/nav.xhtml.mustache"),
                 .embedInCode("Templates/style.css.mustache"),
+                .embedInCode("Templates/cover.xhtml.mustache"),
             ]
         ),
         .executableTarget(

@@ -78,6 +78,16 @@ struct CollectionOptions: ParsableArguments {
         valueName: "dir"))
     var templatesDirectory: String?
 
+    @Option(name: .customLong("cover"), help: ArgumentHelp(
+        "An image (JPEG, PNG, WebP…) to use as every book's cover; without it each book gets a cover drawn "
+            + "from its title, dates and collection.", valueName: "file"))
+    var coverFile: String?
+
+    @Option(name: .customLong("images"), help: ArgumentHelp(
+        "An offline image cache laid out by URL (DIR/host/path, as 'wget -x' saves): remote images found there "
+            + "are embedded; the others stay placeholders.", valueName: "dir"))
+    var imagesDirectory: String?
+
     @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores, here "
                                + "\(BuildOptions.defaultJobs)).", valueName: "n"))
     var jobs: Int?
@@ -116,6 +126,8 @@ struct CollectionOptions: ParsableArguments {
         settings.language = language
         settings.out = out
         settings.templates = templatesDirectory
+        settings.cover = coverFile
+        settings.images = imagesDirectory
         return settings
     }
 

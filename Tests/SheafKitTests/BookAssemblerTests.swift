@@ -57,7 +57,7 @@ enum SampleVolume {
         #expect(chapters[0].images.count == 3 && chapters[1].images.count == 1)
         let book = try BookAssembler(templates: TemplateSet.builtIn(), environment: BuildEnvironment(sourceDateEpoch: 0))
             .assemble(volume, chapters: chapters)
-        let images = book.resources.filter { $0.href.hasPrefix("images/") }
+        let images = book.resources.filter { $0.href.hasPrefix("images/") && $0.id != BookCover.imageID }
         #expect(images.map(\.mediaType) == ["image/png", "image/jpeg", "image/gif"])
         #expect(images.map(\.href) == chapters[0].images.map(\.href))
         #expect(images.allSatisfy { $0.id == "img-" + $0.href.dropFirst(7).prefix(32) && !book.spine.contains($0.id) })
@@ -69,9 +69,10 @@ enum SampleVolume {
 
     @Test func filesSpineAndChapterFiles() throws {
         let book = try SampleVolume.book(SampleVolume.flat)
-        #expect(book.resources.map(\.href) == ["nav.xhtml", "text/titlepage.xhtml", "text/c0001.xhtml",
-                                               "text/c0002.xhtml", "style/style.css"])
-        #expect(book.spine == ["titlepage", "c0001", "c0002"])
+        #expect(book.resources.map(\.href) == ["nav.xhtml", "text/cover.xhtml", "text/titlepage.xhtml",
+                                               "text/c0001.xhtml", "text/c0002.xhtml", "images/cover.jpg",
+                                               "style/style.css"])
+        #expect(book.spine == ["cover", "titlepage", "c0001", "c0002"])
         #expect(book.chapterFiles == [["OEBPS/text/c0001.xhtml"], ["OEBPS/text/c0002.xhtml"]])
         #expect(book.resources[0].properties == ["nav"])
     }
@@ -126,9 +127,9 @@ enum SampleVolume {
         let parts = book.chapterFiles[0]
         #expect(parts.count == 5)
         #expect(parts[0] == "OEBPS/text/c0001.xhtml" && parts[1] == "OEBPS/text/c0001-2.xhtml")
-        #expect(book.spine == ["titlepage", "c0001", "c0001-2", "c0001-3", "c0001-4", "c0001-5"])
+        #expect(book.spine == ["cover", "titlepage", "c0001", "c0001-2", "c0001-3", "c0001-4", "c0001-5"])
         #expect(book.tableOfContents.map(\.href) == ["text/c0001.xhtml"])
-        let pages = book.resources.filter { $0.href.hasPrefix("text/c") }.map { String(decoding: $0.contents, as: UTF8.self) }
+        let pages = book.resources.filter { $0.href.hasPrefix("text/c0") }.map { String(decoding: $0.contents, as: UTF8.self) }
         #expect(pages.map { $0.components(separatedBy: "<h1>").count - 1 } == [1, 0, 0, 0, 0])
         #expect(pages.map { $0.components(separatedBy: "<p>字").count - 1 } == [3, 3, 1, 0, 1])
         #expect(pages.count == 5 && pages[3].contains(huge))
@@ -158,5 +159,27 @@ enum SampleVolume {
         let page = text(book, "text/c0001.xhtml")
         #expect(page.contains("<h1>badtitle</h1>") && page.contains("<p>xy</p>"))
         #expect(book.tableOfContents[0].title == "badtitle")
+    }
+}
+
+@Suite struct BookAssemblerCoverTests {
+    @Test func everyBookHasACoverFirstInTheSpine() throws {
+        let book = try SampleVolume.book(SampleVolume.flat)
+        let image = try #require(book.resources.first { $0.id == BookCover.imageID })
+        #expect(image.properties == ["cover-image"] && image.mediaType == "image/jpeg")
+        #expect(ImageSniffer.sniff([UInt8](image.contents))?.width == CoverRenderer.width)
+        #expect(book.spine.first == "cover")
+        let page = String(decoding: book.resources.first { $0.id == "cover" }?.contents ?? Data(), as: UTF8.self)
+        #expect(SampleVolume.isWellFormed(page))
+        #expect(page.contains(#"<img class="cover-image" src="../images/cover.jpg" alt="mh-news 2021-W03"/>"#))
+        let nav = String(decoding: book.resources[0].contents, as: UTF8.self)
+        #expect(nav.contains(#"<a epub:type="cover" href="text/cover.xhtml">封面</a>"#))
+    }
+
+    @Test func usersCoverIsUsedAsGiven() throws {
+        let jpeg = Data(TestImages.bytes(TestImages.jpeg))
+        let book = try BookAssembler(templates: TemplateSet.builtIn(), environment: BuildEnvironment(), cover: jpeg)
+            .assemble(SampleVolume.flat, chapters: SampleVolume.chapters(for: SampleVolume.flat))
+        #expect(book.resources.first { $0.id == BookCover.imageID }?.contents == jpeg)
     }
 }

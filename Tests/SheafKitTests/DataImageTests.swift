@@ -25,4 +25,19 @@ import Testing
         #expect(DataImage.decode("data:image/svg+xml,%3Csvg%2F%3E") == .unusable(reason: "is SVG, which is not embedded"))
         #expect(DataImage.decode(TestImages.uri(TestImages.pixel)) == .pixel)
     }
+
+    @Test func webPIsStoredAsJPEG() {
+        guard case .picture(let image) = DataImage.decode(TestImages.uri(TestImages.webp, declaring: "image/webp")) else {
+            Issue.record("the WebP was not kept")
+            return
+        }
+        #expect(image.mediaType == "image/jpeg" && image.name.hasSuffix(".jpg"))
+        #expect(ImageSniffer.sniff([UInt8](image.data))?.mediaType == "image/jpeg")
+    }
+
+    @Test func undecodableImageIsAPlaceholder() throws {
+        let photo = try Raster(width: 3000, height: 2000, level: 90).jpeg(quality: 90)
+        let uri = "data:image/jpeg;base64," + photo.prefix(400).base64EncodedString()
+        #expect(DataImage.decode(uri) == .unusable(reason: "cannot be decoded as an image"))
+    }
 }

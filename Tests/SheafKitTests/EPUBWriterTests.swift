@@ -35,8 +35,9 @@ import Testing
         #expect(String(decoding: data[30..<58], as: UTF8.self) == "mimetypeapplication/epub+zip")
         let entries = localEntries(data)
         #expect(entries.map(\.name) == ["mimetype", "META-INF/container.xml", "OEBPS/content.opf", "OEBPS/toc.ncx",
-                                        "OEBPS/nav.xhtml", "OEBPS/text/titlepage.xhtml", "OEBPS/text/c0001.xhtml",
-                                        "OEBPS/text/c0002.xhtml", "OEBPS/text/c0003.xhtml", "OEBPS/style/style.css"])
+                                        "OEBPS/nav.xhtml", "OEBPS/text/cover.xhtml", "OEBPS/text/titlepage.xhtml",
+                                        "OEBPS/text/c0001.xhtml", "OEBPS/text/c0002.xhtml", "OEBPS/text/c0003.xhtml",
+                                        "OEBPS/images/cover.jpg", "OEBPS/style/style.css"])
         #expect(entries[0].method == 0 && entries[0].extra == 0)
         #expect(entries.dropFirst().allSatisfy { $0.method == 8 })
         // Newest article 2021-01-19 00:00:00 → DOS date (41 << 9 | 1 << 5 | 19), time 0.

@@ -51,10 +51,14 @@ final class ElementCollector: NSObject, XMLParserDelegate {
                                                      "https://www.minghui.org/mh/articles/2021/1/18/407788.html"])
         #expect(opf.all("meta").first { $0.attributes["property"] == "dcterms:modified" }?.text == "2021-01-20T00:00:00Z")
         #expect(opf.all("item").map { $0.attributes["href"] ?? "" }
-            == ["toc.ncx", "nav.xhtml", "text/titlepage.xhtml", "text/c0001.xhtml", "text/c0002.xhtml", "style/style.css"])
+            == ["toc.ncx", "nav.xhtml", "text/cover.xhtml", "text/titlepage.xhtml", "text/c0001.xhtml",
+                "text/c0002.xhtml", "images/cover.jpg", "style/style.css"])
+        // The cover both ways: EPUB 3's manifest property and EPUB 2's meta naming the same item.
+        #expect(opf.all("item").first { $0.attributes["id"] == "cover-image" }?.attributes["properties"] == "cover-image")
+        #expect(opf.all("meta").contains { $0.attributes["name"] == "cover" && $0.attributes["content"] == "cover-image" })
         #expect(opf.all("item").first { $0.attributes["id"] == "nav" }?.attributes["properties"] == "nav")
         #expect(opf.all("spine").first?.attributes["toc"] == "ncx")
-        #expect(opf.all("itemref").map { $0.attributes["idref"] ?? "" } == ["titlepage", "c0001", "c0002"])
+        #expect(opf.all("itemref").map { $0.attributes["idref"] ?? "" } == ["cover", "titlepage", "c0001", "c0002"])
     }
 
     @Test func textIsEscaped() throws {

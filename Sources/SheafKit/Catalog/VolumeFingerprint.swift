@@ -1,14 +1,21 @@
+import Foundation
+
 /// A hash of everything a book is made from, so that a re-run can tell a book would come out the same
 /// without making it: the volume, its articles' bodies, the templates, the date stamp and Sheaf's output format.
 enum VolumeFingerprint {
     /// Bumped whenever Sheaf writes different bytes for the same input: books made before are then rebuilt.
-    static let outputFormatVersion = "sheaf-epub-1"
+    static let outputFormatVersion = "sheaf-epub-2"
 
-    /// `bodyHashes` maps an article's first file (the one read) to `FNV1a` of its HTML body.
+    /// `bodyHashes` maps an article's first file (the one read) to `FNV1a` of its HTML body; `cover` is the
+    /// user's cover, if any.
     static func fingerprint(of volume: Volume, bodyHashes: [String: String], templates: TemplateSet,
-                            environment: BuildEnvironment) -> String {
+                            environment: BuildEnvironment, cover: Data? = nil, imageCache: String? = nil) -> String {
         var hash = FNV1a()
         hash.feed(outputFormatVersion)
+        var coverHash = FNV1a()
+        if let cover { coverHash.update(cover) }
+        hash.feed(cover == nil ? "" : coverHash.hex)
+        hash.feed(imageCache ?? "")
         hash.feed(environment.sourceDateEpoch.map(String.init) ?? "")
         for text in templates.sourceTexts { hash.feed(text) }
         for field in [volume.collection, volume.key, volume.fileName, volume.title, volume.subtitle ?? "",

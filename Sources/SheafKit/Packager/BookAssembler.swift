@@ -7,15 +7,19 @@ public struct BookAssembler: Sendable {
     private let environment: BuildEnvironment
     /// A chapter whose page would be larger than this many bytes is split between blocks.
     let partLimit: Int
+    /// The user's cover, a JPEG (see `BookCover`); nil draws one per book.
+    let cover: Data?
 
-    public init(templates: TemplateSet, environment: BuildEnvironment) {
-        self.init(templates: templates, environment: environment, partLimit: 250_000)
+    /// `cover` is the user's cover as a JPEG; without one each book gets a generated cover.
+    public init(templates: TemplateSet, environment: BuildEnvironment, cover: Data? = nil) {
+        self.init(templates: templates, environment: environment, partLimit: 250_000, cover: cover)
     }
 
-    init(templates: TemplateSet, environment: BuildEnvironment, partLimit: Int) {
+    init(templates: TemplateSet, environment: BuildEnvironment, partLimit: Int, cover: Data? = nil) {
         self.templates = templates
         self.environment = environment
         self.partLimit = partLimit
+        self.cover = cover
     }
 
     /// Assembles the book; `chapters` must be parallel to `volume.articles`. `identifier` is the one a
@@ -41,12 +45,17 @@ public struct BookAssembler: Sendable {
                               templates.render(TemplateSet.navigation, PageContext.navigation(volume, firstFiles: firstFiles)))
         let titlepage = page(id: "titlepage", href: PageContext.titlepageHref, properties: [],
                              templates.render(TemplateSet.titlepage, PageContext.titlepage(volume, firstFiles: firstFiles)))
+        let coverImage = Book.Resource(id: BookCover.imageID, href: BookCover.imageHref, mediaType: "image/jpeg",
+                                       properties: ["cover-image"], contents: try cover ?? BookCover.generated(for: volume))
+        let coverPage = page(id: "cover", href: PageContext.coverHref, properties: [],
+                             templates.render(TemplateSet.cover, PageContext.cover(volume, image: coverImage.href)))
         let style = Book.Resource(id: "style", href: PageContext.stylesheetHref, mediaType: "text/css", properties: [],
                                   contents: Data(templates.render(TemplateSet.style, ["language": volume.language]).utf8))
 
         return Book(metadata: metadata(volume, identifier: identifier ?? BookIdentifier.identifier(for: volume)),
-                    resources: [navigation, titlepage] + chapterResources + images(of: chapters) + [style],
-                    spine: [titlepage.id] + chapterResources.map(\.id),
+                    resources: [navigation, coverPage, titlepage] + chapterResources + [coverImage]
+                        + images(of: chapters) + [style],
+                    spine: [coverPage.id, titlepage.id] + chapterResources.map(\.id),
                     tableOfContents: tableOfContents(volume, firstFiles: firstFiles),
                     chapterFiles: chapterFiles)
     }

@@ -31,6 +31,10 @@ enum PackageDocument {
         if let date = meta.date { lines.append(element("dc:date", date.description)) }
         lines += meta.sources.map { element("dc:source", $0) }
         lines.append(element("meta", meta.modified.iso8601, attributes: #" property="dcterms:modified""#))
+        // EPUB 2 readers (older Kindles, Kobo's non-kepub engine) find the cover by this meta.
+        if let cover = book.resources.first(where: { $0.properties.contains("cover-image") }) {
+            lines.append(#"    <meta name="cover" content="\#(XMLText.escaped(cover.id))"/>"#)
+        }
         lines.append("  </metadata>")
         lines.append("  <manifest>")
         lines.append(#"    <item id="\#(ncxID)" href="\#(NCXDocument.href)" media-type="application/x-dtbncx+xml"/>"#)

@@ -5,6 +5,7 @@ enum PageContext {
     static let textFolder = "text"
     static let stylesheetHref = "style/style.css"
     static let titlepageHref = "text/titlepage.xhtml"
+    static let coverHref = "text/cover.xhtml"
 
     /// One part of a chapter: the first carries the heading and byline.
     static func chapter(_ article: ArticleHeader, body: String, firstPart: Bool, language: String) -> [String: Any] {
@@ -52,9 +53,22 @@ enum PageContext {
         // The landmark points at the contents list readers see in the spine, not at this (non-spine) page.
         context["contentsHref"] = volume.articles.isEmpty ? titlepageHref : titlepageHref + "#contents"
         context["bodymatterHref"] = firstFiles.first
+        context["coverLabel"] = labels.cover
+        context["coverHref"] = coverHref
         context["sections"] = sections(volume, hrefs: firstFiles)
         return context
     }
+
+    /// The cover page: the cover image alone, its alternative text the title.
+    static func cover(_ volume: Volume, image: String) -> [String: Any] {
+        var context = common(volume)
+        context["stylesheet"] = "../" + stylesheetHref
+        context["image"] = "../" + image
+        return context
+    }
+
+    /// The generated cover's date line: the same range the title page prints.
+    static func coverDates(_ volume: Volume) -> String? { dateRange(volume) }
 
     // MARK: - Parts
 

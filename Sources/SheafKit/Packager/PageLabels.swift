@@ -4,15 +4,16 @@ struct PageLabels: Sendable, Equatable {
     var landmarks: String
     var titlepage: String
     var bodymatter: String
+    var cover: String
     private var isChinese: Bool
 
     /// Labels for a BCP 47 language tag: Chinese for `zh…`, English otherwise.
     static func forLanguage(_ language: String) -> PageLabels {
         if language.lowercased().hasPrefix("zh") {
-            return PageLabels(contents: "目录", landmarks: "导航", titlepage: "书名页", bodymatter: "正文",
+            return PageLabels(contents: "目录", landmarks: "导航", titlepage: "书名页", bodymatter: "正文", cover: "封面",
                               isChinese: true)
         }
-        return PageLabels(contents: "Contents", landmarks: "Landmarks", titlepage: "Title page", bodymatter: "Start",
+        return PageLabels(contents: "Contents", landmarks: "Landmarks", titlepage: "Title page", bodymatter: "Start", cover: "Cover",
                           isChinese: false)
     }
 

@@ -4,12 +4,13 @@ import Mustache
 /// The Mustache templates of the reader-visible pages: built-in copies, each overridable by a user's file.
 public struct TemplateSet: Sendable {
     /// The file names of the templates, as exported and as looked for in an override folder.
-    public static let fileNames = [chapter, titlepage, navigation, style]
+    public static let fileNames = [chapter, titlepage, navigation, style, cover]
 
     static let chapter = "chapter.xhtml.mustache"
     static let titlepage = "titlepage.xhtml.mustache"
     static let navigation = "nav.xhtml.mustache"
     static let style = "style.css.mustache"
+    static let cover = "cover.xhtml.mustache"
 
     private let templates: [String: MustacheTemplate]
     /// The templates' texts in `fileNames` order: what a catalog's fingerprint covers.
@@ -84,6 +85,7 @@ public struct TemplateSet: Sendable {
         titlepage: String(decoding: PackageResources.titlepage_xhtml_mustache, as: UTF8.self),
         navigation: String(decoding: PackageResources.nav_xhtml_mustache, as: UTF8.self),
         style: String(decoding: PackageResources.style_css_mustache, as: UTF8.self),
+        cover: String(decoding: PackageResources.cover_xhtml_mustache, as: UTF8.self),
     ]
 
     private static func readText(_ path: String) throws -> String {

@@ -33,13 +33,18 @@ public struct BuildOptions: Sendable, Equatable {
     public var repeatArticles: Bool
     /// Delete the catalog's books that no volume of this build makes any more.
     public var prune: Bool
+    /// An image to use as every book's cover instead of the generated ones.
+    public var coverFile: String?
+    /// An offline image cache laid out by URL (`DIR/host/path`): remote images found there are embedded.
+    public var imagesDirectory: String?
 
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
                 jobs: Int = BuildOptions.defaultJobs, window: DateWindow = DateWindow(), weekStart: Int = 1,
                 limits: VolumeLimits = VolumeLimits(), channels: [String]? = nil, indexes: [String]? = nil,
                 fileNamePattern: String? = nil, catalog: Bool = true, repeatArticles: Bool = false,
-                prune: Bool = false) {
+                prune: Bool = false, coverFile: String? = nil,
+                imagesDirectory: String? = nil) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.grouping = grouping
@@ -56,6 +61,8 @@ public struct BuildOptions: Sendable, Equatable {
         self.catalog = catalog
         self.repeatArticles = repeatArticles
         self.prune = prune
+        self.coverFile = coverFile
+        self.imagesDirectory = imagesDirectory
     }
 
     /// One job per active core.

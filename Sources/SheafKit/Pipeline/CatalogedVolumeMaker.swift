@@ -17,7 +17,8 @@ struct CatalogedVolumeMaker: Sendable {
     func make(_ volume: Volume) -> VolumeMaker.Outcome {
         let path = InputPath.join(maker.outputDirectory, volume.fileName)
         let fingerprint = VolumeFingerprint.fingerprint(of: volume, bodyHashes: bodyHashes, templates: templates,
-                                                        environment: environment)
+                                                        environment: environment, cover: maker.cover,
+                                                        imageCache: maker.imageCache)
         let past = books[volume.fileName]
         if let past, past.fingerprint == fingerprint, BookFile.matches(path, size: past.fileSize, hash: past.fileHash) {
             return unchanged(volume, book: past, path: path)

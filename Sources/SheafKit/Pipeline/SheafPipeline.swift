@@ -105,7 +105,9 @@ public struct SheafPipeline: Sendable {
         // A volume holding more than its share of the articles would finish alone: it uses every job itself.
         let maker = VolumeMaker(templates: templates, environment: environment,
                                 outputDirectory: options.outputDirectory, jobs: options.jobs,
-                                largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs))
+                                largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs),
+                                cover: try options.coverFile.map(BookCover.read),
+                                imageCache: options.imagesDirectory)
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil

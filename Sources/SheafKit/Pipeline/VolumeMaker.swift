@@ -21,6 +21,10 @@ struct VolumeMaker: Sendable {
     /// A volume with more articles than this is large: its articles are normalized `jobs` at once.
     /// (Smaller volumes run side by side already, one per task.)
     var largeVolume: Int = .max
+    /// The user's cover as a JPEG; nil generates one per book.
+    var cover: Data? = nil
+    /// The offline image cache (`--images`), if any.
+    var imageCache: String? = nil
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
@@ -35,7 +39,7 @@ struct VolumeMaker: Sendable {
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
-            let book = try BookAssembler(templates: templates, environment: environment)
+            let book = try BookAssembler(templates: templates, environment: environment, cover: cover)
                 .assemble(kept, chapters: normalized.map(\.chapter), identifier: identifier)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
@@ -71,7 +75,9 @@ struct VolumeMaker: Sendable {
         var skipped: [Diagnostic] = []
         let threads = volume.articles.count > largeVolume ? jobs : 1
         while true {
-            let writer = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
+            var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
+            configured.imageCache = imageCache
+            let writer = configured
             let results = kept.articles.parallelMap(jobs: threads) { Self.normalize($0, writer: writer) }
             var chapters: [(chapter: Chapter, diagnostics: [Diagnostic])] = []
             var readable: [ArticleHeader] = []

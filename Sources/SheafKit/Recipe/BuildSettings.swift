@@ -17,6 +17,10 @@ public struct BuildSettings: Sendable, Equatable {
     public var language: String?
     public var out: String?
     public var templates: String?
+    /// An image used as every book's cover instead of the generated one.
+    public var cover: String?
+    /// An offline image cache laid out by URL.
+    public var images: String?
     /// Keep a catalog in the output folder (default true).
     public var catalog: Bool?
     /// Package again articles that an earlier book holds (default false).
@@ -45,6 +49,8 @@ public struct BuildSettings: Sendable, Equatable {
         merged.language = other.language ?? language
         merged.out = other.out ?? out
         merged.templates = other.templates ?? templates
+        merged.cover = other.cover ?? cover
+        merged.images = other.images ?? images
         merged.catalog = other.catalog ?? catalog
         merged.repeat = other.repeat ?? self.repeat
         merged.prune = other.prune ?? prune
@@ -66,6 +72,6 @@ public struct BuildSettings: Sendable, Equatable {
             language: language, templatesDirectory: templates, jobs: jobs, window: window, weekStart: weekStart ?? 1,
             limits: VolumeLimits(maxArticles: maxArticles, maxSize: maxSize ?? VolumeLimits.defaultMaxSize),
             channels: channels, indexes: indexes, fileNamePattern: fileName, catalog: catalog ?? true,
-            repeatArticles: self.repeat ?? false, prune: prune ?? false)
+            repeatArticles: self.repeat ?? false, prune: prune ?? false, coverFile: cover, imagesDirectory: images)
     }
 }

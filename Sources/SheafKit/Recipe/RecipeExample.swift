@@ -10,6 +10,8 @@ extension RecipeFile {
         out = "books"                     # folder for the books
         # language = "zh"                 # BCP 47 tag; detected from the titles when left out
         # templates = "my-templates"      # folder of templates to use instead of the built-in ones
+        # cover = "cover.jpg"             # every book's cover (default: one drawn from its title and dates)
+        # images = "~/image-cache"        # offline images by URL, DIR/host/path (as wget -x saves them)
         # max-size = "50MB"               # split a book with more article text into parts (default 50MB)
         # catalog = true                  # keep .sheaf-catalog.sqlite in `out`; rewrite only books whose input changed
         # repeat = false                  # true packages again articles an earlier book of the catalog holds

@@ -8,13 +8,28 @@ enum ImageSniffer {
     struct Kind: Sendable, Equatable {
         var mediaType: String
         var fileExtension: String
-        /// Pixel size; nil for SVG, which has none of its own.
+        /// Pixel size; nil for SVG, which has none of its own, and TIFF, whose size the decoder reads.
         var width: Int?
         var height: Int?
     }
 
     static func sniff(_ bytes: [UInt8]) -> Kind? {
-        png(bytes) ?? gif(bytes) ?? jpeg(bytes) ?? webp(bytes) ?? svg(bytes)
+        png(bytes) ?? gif(bytes) ?? jpeg(bytes) ?? webp(bytes) ?? bmp(bytes) ?? tiff(bytes) ?? svg(bytes)
+    }
+
+    /// BMP: "BM", then the size in the BITMAPINFOHEADER (height negative for top-down rows).
+    private static func bmp(_ b: [UInt8]) -> Kind? {
+        guard b.count >= 26, b.starts(with: "BM".utf8), littleEndian(b, 14, 4) >= 12 else { return nil }
+        let height = Int32(truncatingIfNeeded: littleEndian(b, 22, 4))
+        return Kind(mediaType: "image/bmp", fileExtension: "bmp", width: littleEndian(b, 18, 4),
+                    height: Int(height.magnitude))
+    }
+
+    /// TIFF: byte order mark and 42; its size lies in a tag directory, left to the decoder.
+    private static func tiff(_ b: [UInt8]) -> Kind? {
+        guard b.count >= 8, b.starts(with: [0x49, 0x49, 0x2A, 0x00]) || b.starts(with: [0x4D, 0x4D, 0x00, 0x2A])
+        else { return nil }
+        return Kind(mediaType: "image/tiff", fileExtension: "tif", width: nil, height: nil)
     }
 
     // MARK: - Raster types

@@ -7,20 +7,30 @@ enum DataImage: Sendable, Equatable {
     case pixel
     case unusable(reason: String)
 
-    /// Raster types every reading system must show (EPUB 3.3 core media types). SVG is a core type too,
-    /// but would have to be checked as a document (scripts, external references): it is not embedded.
-    static let embeddedTypes: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp"]
+    /// Raster types Sheaf embeds, those readers cannot show converted (see `ImagePreparation`). SVG would have
+    /// to be checked as a document (scripts, external references): it is not embedded.
+    static let embeddedTypes: Set<String> = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp",
+                                             "image/tiff"]
 
     /// Decodes and sniffs one `data:` URI.
     static func decode(_ uri: String) -> DataImage {
         guard let bytes = DataURI.bytes(of: uri), !bytes.isEmpty else { return .unusable(reason: "cannot be decoded") }
+        return decode(bytes: bytes)
+    }
+
+    /// Sniffs and prepares an image's bytes (from a `data:` URI or a local file).
+    static func decode(bytes: [UInt8]) -> DataImage {
         guard let kind = ImageSniffer.sniff(bytes) else { return .unusable(reason: "is not a known image type") }
         guard embeddedTypes.contains(kind.mediaType) else { return .unusable(reason: "is SVG, which is not embedded") }
         if let width = kind.width, let height = kind.height, width <= 1 || height <= 1 { return .pixel }
+        // Named after the source bytes: the same picture, however often an article repeats it, is stored once.
         let digest = SHA256.hash(bytes).prefix(16).map { byte in
             String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
         }.joined()
-        return .picture(BookImage(name: digest + "." + kind.fileExtension, mediaType: kind.mediaType, data: Data(bytes)))
+        guard let (data, stored) = try? ImagePreparation().prepared(bytes, kind: kind) else {
+            return .unusable(reason: "cannot be decoded as an image")
+        }
+        return .picture(BookImage(name: digest + "." + stored.fileExtension, mediaType: stored.mediaType, data: data))
     }
 
     /// Every distinct `data:` image source under `nodes`, decoded once.

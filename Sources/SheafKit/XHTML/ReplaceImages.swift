@@ -42,8 +42,9 @@ struct ReplaceImages: HTMLRewriter {
     func image(_ image: HTMLElement, fullSize: String?, insideLink: Bool = false) -> [HTMLNode] {
         let alt = Self.collapsed(image.attributes["alt"] ?? image.attributes["title"] ?? "")
         let source = Self.source(of: image)
-        if DataURI.isDataURI(source) {
-            switch decoded[source] ?? DataImage.decode(source) {
+        // `decoded` holds the data: images and the local files found; other data: URIs are decoded here.
+        if let known = decoded[source] ?? (DataURI.isDataURI(source) ? DataImage.decode(source) : nil) {
+            switch known {
             case .picture(let picture): return [.element("img", ["src": picture.chapterSource, "alt": alt])]
             case .pixel: return []
             case .unusable: break

@@ -8,6 +8,8 @@ public struct XHTMLWriter: Sendable {
     /// The book's other chapters, for links between articles.
     public var links: BookLinks
     var parser = HTMLDocumentParser()
+    /// An offline image cache laid out by URL (`DIR/host/path`): remote images found there are embedded.
+    public var imageCache: String?
 
     /// A writer for a book in `language` whose chapters are `links` (none: links to other articles stay text).
     public init(language: String, links: BookLinks = .none) {
@@ -38,7 +40,9 @@ public struct XHTMLWriter: Sendable {
     public func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
-        let images = DataImage.decodeAll(in: parsed.nodes)
+        let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file, cache: imageCache,
+                                         source: article.header.source)
+        let images = DataImage.decodeAll(in: parsed.nodes).merging(local.found) { data, _ in data }
         let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images)
             .reduce(parsed.nodes) { nodes, rewriter in rewriter.rewrite(nodes) }
         let blocks = normalized.map(XHTMLSerializer.serialize)
@@ -50,13 +54,17 @@ public struct XHTMLWriter: Sendable {
         if blocks.isEmpty {
             diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file, "the article has no body text"))
         }
-        let reasons = images.values.compactMap { image -> String? in
-            guard case .unusable(let reason) = image else { return nil }
-            return reason
-        }
-        for reason in reasons.sorted() {
+        for refused in local.refused.sorted() {
             diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file,
-                                          "an embedded data: image \(reason); replaced by a placeholder"))
+                                          "image \(refused); not read, replaced by a placeholder"))
+        }
+        let problems = images.compactMap { source, image -> String? in
+            guard case .unusable(let reason) = image else { return nil }
+            return local.found[source] == nil ? "an embedded data: image \(reason)" : "image \(source) \(reason)"
+        }
+        for problem in problems.sorted() {
+            diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file,
+                                          problem + "; replaced by a placeholder"))
         }
         let stored = Self.storedImages(in: normalized, decoded: images)
         return (Chapter(article: article.header, blocks: blocks, images: stored), diagnostics)

@@ -1,0 +1,90 @@
+#ifndef SHEAF_CLIBVIPS_SHIM_H
+#define SHEAF_CLIBVIPS_SHIM_H
+// libvips' calls take NULL-terminated variadic options, which Swift cannot call: each call Sheaf makes is
+// wrapped here with its options fixed. VIPS_INIT is a macro, wrapped too.
+#include <vips/vips.h>
+
+/// libvips' warnings (a corrupt tile…) would go to stderr; the failure itself is reported by Sheaf.
+static inline void sheaf_vips_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
+static inline int sheaf_vips_init(void) {
+    if (VIPS_INIT("sheaf")) return -1;
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, sheaf_vips_quiet, NULL);
+    // Covers are rendered once per book: an operation cache would only hold memory.
+    vips_cache_set_max(0);
+    return 0;
+}
+
+/// Pango markup rendered as a one-band mask (0 background, 255 ink), centred, wrapped at `width`;
+/// with `height` > 0 the size is chosen to fill width × height.
+static inline int sheaf_vips_text(VipsImage **out, const char *markup, const char *font, int width, int height,
+                                  int dpi) {
+    if (height > 0)
+        return vips_text(out, markup, "font", font, "width", width, "height", height,
+                         "align", VIPS_ALIGN_CENTRE, NULL);
+    return vips_text(out, markup, "font", font, "width", width, "dpi", dpi, "align", VIPS_ALIGN_CENTRE, NULL);
+}
+
+/// A one-band canvas of one grey level.
+static inline int sheaf_vips_canvas(VipsImage **out, int width, int height, double level) {
+    VipsImage *black = NULL;
+    if (vips_black(&black, width, height, NULL)) return -1;
+    int status = vips_linear1(black, out, 1.0, level, "uchar", TRUE, NULL);
+    g_object_unref(black);
+    return status;
+}
+
+static inline int sheaf_vips_invert(VipsImage *in, VipsImage **out) {
+    return vips_invert(in, out, NULL);
+}
+
+/// `sub` pasted over `main` at (x, y).
+static inline int sheaf_vips_insert(VipsImage *main, VipsImage *sub, VipsImage **out, int x, int y) {
+    return vips_insert(main, sub, out, x, y, NULL);
+}
+
+/// Any image libvips can read, shrunk (never enlarged) to fit width × height, alpha flattened on white.
+static inline int sheaf_vips_thumbnail(const void *buf, size_t len, VipsImage **out, int width, int height) {
+    VipsImage *thumb = NULL;
+    if (vips_thumbnail_buffer((void *)buf, len, &thumb, width, "height", height, "size", VIPS_SIZE_DOWN,
+                              "option_string", "fail_on=truncated", NULL))
+        return -1;
+    if (!vips_image_hasalpha(thumb)) {
+        *out = thumb;
+        return 0;
+    }
+    double white[1] = {255.0};
+    VipsArrayDouble *background = vips_array_double_new(white, 1);
+    int status = vips_flatten(thumb, out, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    g_object_unref(thumb);
+    return status;
+}
+
+/// PNG without metadata, at the best lossless compression.
+static inline int sheaf_vips_png(VipsImage *in, void **buf, size_t *len) {
+    return vips_pngsave_buffer(in, buf, len, "compression", 9, "strip", TRUE, NULL);
+}
+
+static inline int sheaf_vips_has_alpha(VipsImage *image) { return vips_image_hasalpha(image); }
+
+/// Any image libvips can read, shrunk (never enlarged) to fit width × height, alpha kept. A truncated or
+/// corrupt image is an error, not a grey half picture.
+static inline int sheaf_vips_fit(const void *buf, size_t len, VipsImage **out, int width, int height) {
+    return vips_thumbnail_buffer((void *)buf, len, out, width, "height", height, "size", VIPS_SIZE_DOWN,
+                                 "option_string", "fail_on=truncated", NULL);
+}
+
+/// Baseline JPEG without metadata: the same pixels always give the same bytes.
+static inline int sheaf_vips_jpeg(VipsImage *in, void **buf, size_t *len, int quality) {
+    return vips_jpegsave_buffer(in, buf, len, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
+}
+
+static inline int sheaf_vips_width(VipsImage *image) { return vips_image_get_width(image); }
+static inline int sheaf_vips_height(VipsImage *image) { return vips_image_get_height(image); }
+static inline void sheaf_vips_release(VipsImage *image) { if (image) g_object_unref(image); }
+static inline void sheaf_vips_free(void *buf) { g_free(buf); }
+
+#endif

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Draws book covers.
+///
+/// A generated cover is a 1600×2400 greyscale JPEG: the collection's name reversed out of a black band at the top,
+/// the title large in the middle, the date range below, all in Noto Sans CJK so every script shows, black on white
+/// so it stays readable as a grey thumbnail. The same text always gives the same bytes.
+enum CoverRenderer {
+    static let width = 1600
+    static let height = 2400
+    static let quality = 85
+    static let font = "Noto Sans CJK SC"
+
+    /// The generated cover for a book.
+    static func render(title: String, dates: String?, collection: String) throws -> Data {
+        let cover = try Raster(width: width, height: height, level: 255)
+        let band = 420, margin = 120, textWidth = width - 2 * margin
+        try cover.paste(Raster(width: width, height: band, level: 0), x: 0, y: 0)
+        let name = try Raster.text("<b>\(escaped(collection))</b>", font: font + " 84", width: textWidth, fit: band - 120)
+        try cover.paste(name, x: (width - name.width) / 2, y: (band - name.height) / 2)
+        // A fixed large size keeps short titles on one line; a long one shrinks to fit the box.
+        let box = 1100
+        let heading = try Raster.text("<b>\(escaped(title))</b>", font: font + " 200", width: textWidth, fit: box)
+            .inverted()
+        try cover.paste(heading, x: (width - heading.width) / 2, y: band + 160 + (box - heading.height) / 2)
+        if let dates, !dates.isEmpty {
+            let line = try Raster.text(escaped(dates), font: font + " 90", width: textWidth, fit: 300).inverted()
+            try cover.paste(line, x: (width - line.width) / 2, y: height - 320 - line.height / 2)
+        }
+        return try cover.jpeg(quality: quality)
+    }
+
+    /// The user's cover in any format libvips reads, as a JPEG no larger than a generated cover.
+    static func normalized(_ image: Data) throws -> Data {
+        do {
+            return try Raster.fitting(image, width: width, height: height, flatten: true) { try $0.jpeg(quality: quality) }
+        } catch {
+            throw SheafError(stage: .read, "cannot read the cover image: \((error as? SheafError)?.reason ?? "\(error)")")
+        }
+    }
+
+    /// Pango markup's escapes are XML's.
+    private static func escaped(_ text: String) -> String { XMLText.escaped(text) }
+}

@@ -1,0 +1,98 @@
+import CLibVips
+import Foundation
+
+/// One libvips image, released when the value goes: the only type that talks to libvips.
+///
+/// libvips is started once per process before any other use (parallel first use crashes it); its error buffer is
+/// shared by every thread, so it is read and cleared at once.
+final class Raster {
+    private var image: UnsafeMutablePointer<VipsImage>
+
+    private init(image: UnsafeMutablePointer<VipsImage>) { self.image = image }
+
+    private convenience init(_ make: (inout UnsafeMutablePointer<VipsImage>?) -> Int32) throws {
+        try Self.started.get()
+        var out: UnsafeMutablePointer<VipsImage>?
+        guard make(&out) == 0, let out else { throw Self.failure("cannot draw the image") }
+        self.init(image: out)
+    }
+
+    deinit { sheaf_vips_release(image) }
+
+    /// A one-band canvas of one grey level (0 black … 255 white).
+    convenience init(width: Int, height: Int, level: Double) throws {
+        try self.init { sheaf_vips_canvas(&$0, Int32(width), Int32(height), level) }
+    }
+
+    /// Pango markup as a one-band mask (255 ink on 0), centred, wrapped at `width`, as large as fits
+    /// in width × `autofit`.
+    convenience init(markup: String, font: String, width: Int, autofit height: Int) throws {
+        try self.init { sheaf_vips_text(&$0, markup, font, Int32(width), Int32(height), 0) }
+    }
+
+    /// Pango markup at the font's size, shrunk to fit `fit` pixels of height when it would be taller.
+    static func text(_ markup: String, font: String, width: Int, fit: Int) throws -> Raster {
+        let fixed = try Raster { sheaf_vips_text(&$0, markup, font, Int32(width), 0, 72) }
+        return fixed.height <= fit ? fixed : try Raster(markup: markup, font: font, width: width, autofit: fit)
+    }
+
+    var width: Int { Int(sheaf_vips_width(image)) }
+    var height: Int { Int(sheaf_vips_height(image)) }
+    var hasAlpha: Bool { sheaf_vips_has_alpha(image) != 0 }
+
+    /// Light for dark: white ink on black becomes black on white.
+    func inverted() throws -> Raster {
+        try Raster { sheaf_vips_invert(image, &$0) }
+    }
+
+    /// `other` pasted over this image at (x, y).
+    func paste(_ other: Raster, x: Int, y: Int) throws {
+        let result = try Raster { sheaf_vips_insert(image, other.image, &$0, Int32(x), Int32(y)) }
+        swap(&image, &result.image)
+    }
+
+    /// Baseline JPEG without metadata: the same pixels always give the same bytes.
+    func jpeg(quality: Int) throws -> Data {
+        try encoded { sheaf_vips_jpeg(image, &$0, &$1, Int32(quality)) }
+    }
+
+    /// PNG without metadata.
+    func png() throws -> Data {
+        try encoded { sheaf_vips_png(image, &$0, &$1) }
+    }
+
+    /// An encoded image (any format libvips reads) shrunk to fit width × height (never enlarged) and saved
+    /// by `save` — inside one call because libvips reads the encoded bytes lazily, up to the save.
+    /// With `flatten`, alpha is flattened on white (JPEG has none).
+    static func fitting(_ encoded: Data, width: Int, height: Int, flatten: Bool,
+                        save: (Raster) throws -> Data) throws -> Data {
+        try started.get()
+        return try encoded.withUnsafeBytes { bytes in
+            let fitted = try Raster { out in
+                flatten ? sheaf_vips_thumbnail(bytes.baseAddress, bytes.count, &out, Int32(width), Int32(height))
+                    : sheaf_vips_fit(bytes.baseAddress, bytes.count, &out, Int32(width), Int32(height))
+            }
+            return try save(fitted)
+        }
+    }
+
+    // MARK: - libvips
+
+    private func encoded(_ save: (inout UnsafeMutableRawPointer?, inout Int) -> Int32) throws -> Data {
+        var buffer: UnsafeMutableRawPointer?
+        var length = 0
+        guard save(&buffer, &length) == 0, let buffer else { throw Self.failure("cannot encode the image") }
+        defer { sheaf_vips_free(buffer) }
+        return Data(bytes: buffer, count: length)
+    }
+
+    private static let started: Result<Void, SheafError> = sheaf_vips_init() == 0
+        ? .success(()) : .failure(failure("cannot start libvips"))
+
+    private static func failure(_ what: String) -> SheafError {
+        let detail = String(cString: vips_error_buffer()).trimmingCharacters(in: .whitespacesAndNewlines)
+        vips_error_clear()
+        let firstLine = detail.split(separator: "\n").first.map(String.init) ?? ""
+        return SheafError(stage: .assemble, firstLine.isEmpty ? what : "\(what): \(firstLine)")
+    }
+}
