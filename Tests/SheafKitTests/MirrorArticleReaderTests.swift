@@ -167,4 +167,13 @@ import Testing
         guard case .failure(let diagnostic) = result else { Issue.record("read a file over the limit"); return }
         #expect(diagnostic.message == "too large: 17.5 MB; the limit is 16 MB per article")
     }
+
+    @Test func skipsAnEmptyFileWithoutReadingIt() throws {
+        let scratch = try Scratch()
+        #expect(FileManager.default.createFile(atPath: scratch.path("empty.md"), contents: Data()))
+        let result = reader.read(ArticleFile(path: scratch.path("empty.md"), channel: "c", id: "empty"))
+        guard case .failure(let diagnostic) = result else { Issue.record("read an empty file as an article"); return }
+        #expect(diagnostic.message == "not an article: empty file")
+    }
 }
+
