@@ -73,6 +73,7 @@ import Testing
     static let skipped: [String: String] = [
         "empty.md": "empty file", "binary.md": "binary file", "picture.md": "PNG image", "nul.md": "binary file",
         "huge.md": "too large", "loop": "symbolic link loop",
+        "pipe.md": "not a regular file",
     ]
     static let noted: [String: String] = [
         "bad-utf8.md": "invalid UTF-8", "utf16-bom.md": "UTF-16", "utf16-nobom.md": "no byte order mark",
@@ -96,6 +97,10 @@ import Testing
         for _ in 0..<50 { try huge.write(contentsOf: block) }
         try huge.close()
         try FileManager.default.createSymbolicLink(atPath: "\(pages)/loop", withDestinationPath: "..")
+        #expect(mkfifo("\(pages)/pipe.md", 0o644) == 0)
+        try FileManager.default.createSymbolicLink(atPath: "\(pages)/linked.md", withDestinationPath: "../../elsewhere.md")
+        try article("Linked", "<p>a symbolic link to an article</p>", source: "https://example.org/linked")
+            .write(toFile: root + "/elsewhere.md", atomically: false, encoding: .utf8)
         try "### Locked\n\n<p>locked</p>\n\n原文地址：https://example.org/locked\n".write(
             toFile: "\(pages)/locked.md", atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: "\(pages)/locked.md")
@@ -122,7 +127,7 @@ import Testing
         let volumes = report["volumes"] as? [[String: Any]] ?? []
         let packaged = Set(volumes.flatMap { $0["articles"] as? [[String: Any]] ?? [] }
             .flatMap { $0["files"] as? [String] ?? [] }.map { ($0 as NSString).lastPathComponent })
-        let expected = Set(Self.cases(secret: secret).map(\.name)).subtracting(Self.skipped.keys).subtracting(Self.ignored)
+        let expected = Set(Self.cases(secret: secret).map(\.name) + ["linked.md"]).subtracting(Self.skipped.keys).subtracting(Self.ignored)
         #expect(packaged.isDisjoint(with: Self.ignored) && Set(skipped.keys).isDisjoint(with: Self.ignored))
         #expect(expected.subtracting(packaged).isEmpty, "not packaged: \(expected.subtracting(packaged).sorted())")
         #expect(volumes.count == 1)

@@ -22,7 +22,12 @@ public struct MirrorArticleReader: Sendable {
     public func read(_ file: ArticleFile) -> Result<Article, Diagnostic> {
         let bytes: [UInt8]
         do {
-            let size = (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.intValue ?? 0
+            let attributes = try FileManager.default.attributesOfItem(atPath: InputPath.real(file.path) ?? file.path)
+            // A FIFO or device would block the read forever, or never end.
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                return .failure(Self.skipped(file, "not a regular file (a FIFO, device or socket?)"))
+            }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
             if size > Self.maximumFileBytes {
                 let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
                 return .failure(Self.skipped(file, "too large: \(megabytes) MB; the limit is "
