@@ -51,4 +51,21 @@ import Testing
         let blank = parser.parse("   ").nodes.allSatisfy { $0.isWhitespaceText }
         #expect(blank)
     }
+
+    @Test func neverLoadsExternalEntitiesOrDTDs() throws {
+        let scratch = try Scratch()
+        let secret = scratch.path("secret.txt")
+        try "SHEAF-ENTITY-MARKER".write(toFile: secret, atomically: false, encoding: .utf8)
+        let dtd = scratch.path("evil.dtd")
+        try "<!ENTITY leak \"SHEAF-DTD-MARKER\">".write(toFile: dtd, atomically: false, encoding: .utf8)
+        let html = """
+            <!DOCTYPE html SYSTEM "file://\(dtd)" [<!ENTITY xxe SYSTEM "file://\(secret)"><!ENTITY % p SYSTEM \
+            "file://\(dtd)"> %p;]><p>&xxe; &leak; <img src="file://\(secret)"></p>
+            """
+        let text = parser.parse(html).nodes.map(\.textContent).joined()
+        #expect(!text.contains("SHEAF-ENTITY-MARKER"))
+        #expect(!text.contains("SHEAF-DTD-MARKER"))
+        #expect(text.contains("&xxe;"))
+    }
 }
+

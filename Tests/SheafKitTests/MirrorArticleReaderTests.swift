@@ -148,4 +148,32 @@ import Testing
         #expect(repaired.notes == [Diagnostic(.note, stage: .read, file: file.path, "repaired 1 invalid UTF-8 sequence")])
         #expect(repaired.header.title == "标题")
     }
+
+    @Test func cutsAnOverlongTitleWithAWarning() throws {
+        let result = try article("### " + String(repeating: "題", count: 5000) + "\n\n<p>text</p>\n")
+        #expect(result.header.title.count == MirrorArticleReader.maximumTitleLength)
+        #expect(result.header.title.hasSuffix("…"))
+        #expect(result.notes.contains { $0.message == "title of 5000 characters cut to 300" })
+    }
+
+    @Test func skipsAFileOverTheSizeLimitUnread() throws {
+        let scratch = try Scratch()
+        let path = scratch.path("huge.md")
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: UInt64(MirrorArticleReader.maximumFileBytes + 1_572_864))   // sparse: no disk used
+        try handle.close()
+        let result = reader.read(ArticleFile(path: path, channel: "c", id: "huge"))
+        guard case .failure(let diagnostic) = result else { Issue.record("read a file over the limit"); return }
+        #expect(diagnostic.message == "too large: 17.5 MB; the limit is 16 MB per article")
+    }
+
+    @Test func skipsAnEmptyFileWithoutReadingIt() throws {
+        let scratch = try Scratch()
+        #expect(FileManager.default.createFile(atPath: scratch.path("empty.md"), contents: Data()))
+        let result = reader.read(ArticleFile(path: scratch.path("empty.md"), channel: "c", id: "empty"))
+        guard case .failure(let diagnostic) = result else { Issue.record("read an empty file as an article"); return }
+        #expect(diagnostic.message == "not an article: empty file")
+    }
 }
+

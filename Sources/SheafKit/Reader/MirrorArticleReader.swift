@@ -9,6 +9,11 @@ public struct MirrorArticleReader: Sendable {
     static let datelineTextBytes = 4 * DatelineParser.searchLimit
     /// How many characters of visible text make a fallback title.
     static let fallbackTitleLength = 40
+    /// Files larger than this are skipped unread, so a hostile file costs bounded memory and time (the
+    /// corpus's largest article, with inline images, is about 2 MB).
+    public static let maximumFileBytes = 16 * 1024 * 1024
+    /// Titles longer than this many characters are cut (with "…"): a title is a line in the table of contents.
+    public static let maximumTitleLength = 300
 
     /// A reader; it keeps no state between files.
     public init() {}
@@ -17,7 +22,19 @@ public struct MirrorArticleReader: Sendable {
     public func read(_ file: ArticleFile) -> Result<Article, Diagnostic> {
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+            let attributes = try FileManager.default.attributesOfItem(atPath: InputPath.real(file.path) ?? file.path)
+            // A FIFO or device would block the read forever, or never end.
+            guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                return .failure(Self.skipped(file, "not a regular file (a FIFO, device or socket?)"))
+            }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            if size > Self.maximumFileBytes {
+                let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+                return .failure(Self.skipped(file, "too large: \(megabytes) MB; the limit is "
+                    + "\(Self.maximumFileBytes / 1_048_576) MB per article"))
+            }
+            // An empty file is not read: Foundation's reader leaks its buffer on one (seen under AddressSanitizer).
+            bytes = size == 0 ? [] : Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
         } catch {
             return .failure(Self.skipped(file, "cannot read file: \(InputPath.reason(error))"))
         }
@@ -40,16 +57,22 @@ public struct MirrorArticleReader: Sendable {
         }
         let dateline = DatelineParser.firstDateline(inText: head)
         let urlDate = layout.source.flatMap(DatelineParser.date(inURL:))
+        var notes = decoded.repairs.map { Diagnostic(.note, stage: .read, file: file.path, $0) }
+        var title = Self.title(layout.title, body: layout.body, id: file.id)
+        if title.count > Self.maximumTitleLength {
+            notes.append(Diagnostic(.warning, stage: .read, file: file.path,
+                "title of \(title.count) characters cut to \(Self.maximumTitleLength)"))
+            title = String(title.prefix(Self.maximumTitleLength - 1)) + "…"
+        }
         let header = ArticleHeader(
             id: file.id,
             channel: file.channel,
-            title: Self.title(layout.title, body: layout.body, id: file.id),
+            title: title,
             date: dateline.flatMap { DatelineParser.date(of: $0, near: urlDate) } ?? urlDate,
             source: layout.source,
             site: dateline?.site ?? layout.source.flatMap(DatelineParser.host(ofURL:)),
             files: [file.path]
         )
-        let notes = decoded.repairs.map { Diagnostic(.note, stage: .read, file: file.path, $0) }
         return .success(Article(header: header, bodyHTML: String(decoding: layout.body, as: UTF8.self), notes: notes))
     }
 

@@ -9,12 +9,16 @@ struct HTMLDocumentParser: Sendable {
     /// Elements nested deeper than this are not nested further: their content is laid out, in document order,
     /// as siblings inside the element at this depth (each text run keeps its innermost element around it).
     var maximumDepth: Int = 64
+    /// Attributes past this many on one tag are cut before parsing (see `AttributeLimit`).
+    var attributeLimit = AttributeLimit()
 
     /// What came out of one parse.
     struct Result: Sendable, Equatable {
         var nodes: [HTMLNode]
         /// How many elements sat deeper than `maximumDepth` and were flattened.
         var flattenedElements: Int
+        /// How many tags had attributes cut by `attributeLimit`.
+        var cutTags = 0
     }
 
     /// libxml2 must be initialised once per process before parsing from several threads.
@@ -27,7 +31,8 @@ struct HTMLDocumentParser: Sendable {
     /// Parses `html` (any text; characters XML forbids are removed first) into top-level nodes.
     func parse(_ html: String) -> Result {
         _ = Self.libraryReady
-        var bytes = Self.markingPrefixedTags(Array(XMLCharacterFilter.cleaned(html).utf8))
+        let limited = attributeLimit.applied(to: Array(XMLCharacterFilter.cleaned(html).utf8))
+        var bytes = Self.markingPrefixedTags(limited.bytes)
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return Result(nodes: [], flattenedElements: 0) }
         bytes.append(0)
         let document = bytes.withUnsafeBufferPointer { buffer in
@@ -41,7 +46,9 @@ struct HTMLDocumentParser: Sendable {
         defer { xmlFreeDoc(document) }
         var builder = HTMLTreeBuilder(maximumDepth: maximumDepth)
         walk(children: document.pointee.children, into: &builder)
-        return builder.result()
+        var result = builder.result()
+        result.cutTags = limited.cutTags
+        return result
     }
 
     // MARK: - Walking the C tree

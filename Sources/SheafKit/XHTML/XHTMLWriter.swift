@@ -51,6 +51,10 @@ public struct XHTMLWriter: Sendable {
             diagnostics.append(Diagnostic(.note, stage: .normalize, file: file,
                 "\(parsed.flattenedElements) elements nested deeper than \(parser.maximumDepth) levels were flattened"))
         }
+        if parsed.cutTags > 0 {
+            diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file,
+                "\(parsed.cutTags) tags had more than \(parser.attributeLimit.maximum) attributes; the rest were dropped"))
+        }
         if blocks.isEmpty {
             diagnostics.append(Diagnostic(.warning, stage: .normalize, file: file, "the article has no body text"))
         }
