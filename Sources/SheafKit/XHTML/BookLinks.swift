@@ -53,7 +53,7 @@ public struct BookLinks: Sendable, Equatable {
     /// The `channel/id` a link to a mirror page names, by shape: `pages/<channel>/<id>.md` under any prefix
     /// (relative, or a `github.com/<owner>/<repo>/blob/<branch>/` URL), `../<channel>/<id>.md`, or `<id>.md`.
     static func pageKey(ofLink href: String, channel: String) -> String? {
-        let trimmed = href.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = href.trimmed
         let path = trimmed.prefix { $0 != "?" && $0 != "#" }
         if let scheme = LinkResolver.scheme(of: String(path)) {
             guard scheme == "http" || scheme == "https" else { return nil }

@@ -72,6 +72,17 @@ struct CollapseWhitespace: HTMLRewriter {
                 continue
             }
             let current = output.count
+            // Most text nodes hold no collapsible space at all: kept whole, after the pending space's decision.
+            if let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+               !text.utf8.contains(where: isCollapsibleByte) {
+                if let index = pendingSpace, let previous = lastVisible, !ScriptClass.joinsWithoutSpace(previous, first) {
+                    output[index].append(" ")
+                }
+                pendingSpace = nil
+                output.append(text.unicodeScalars)
+                lastVisible = last
+                continue
+            }
             output.append(String.UnicodeScalarView())
             for scalar in text.unicodeScalars {
                 if isCollapsible(scalar) {
@@ -87,6 +98,10 @@ struct CollapseWhitespace: HTMLRewriter {
             }
         }
         return output.map(String.init)
+    }
+
+    private static func isCollapsibleByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
     }
 
     /// HTML's collapsible whitespace; no-break and ideographic spaces are content.

@@ -21,8 +21,10 @@ struct RemoveFurniture: HTMLRewriter {
 
     static func isFurniture(_ element: HTMLElement) -> Bool {
         if furniture.contains(element.name) || isHidden(element) { return true }
-        let marks = ((element.attributes["id"] ?? "") + " " + (element.attributes["class"] ?? "")).lowercased()
-        return adSlotMarks.contains { marks.contains($0) }
+        let id = element.attributes["id"], classes = element.attributes["class"]
+        guard id != nil || classes != nil else { return false }
+        let marks = ((id ?? "") + " " + (classes ?? "")).lowercased()
+        return adSlotMarks.contains { marks.includes($0) }
     }
 
     /// Hidden by the `hidden` attribute or by an inline style.
@@ -30,6 +32,6 @@ struct RemoveFurniture: HTMLRewriter {
         if element.attributes["hidden"] != nil { return true }
         guard let style = element.attributes["style"] else { return false }
         let compact = String(style.lowercased().unicodeScalars.filter { !$0.properties.isWhitespace })
-        return compact.contains("display:none") || compact.contains("visibility:hidden")
+        return compact.includes("display:none") || compact.includes("visibility:hidden")
     }
 }

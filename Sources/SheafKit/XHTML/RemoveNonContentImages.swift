@@ -12,7 +12,7 @@ struct RemoveNonContentImages: HTMLRewriter {
         let path = source.split(separator: "?", maxSplits: 1).first.map(String.init) ?? source
         if path.lowercased().hasSuffix(".md.png") { return true }
         let words = (source + " " + (image.attributes["alt"] ?? "")).lowercased()
-        return words.contains("二维码") || words.contains("二維碼") || words.contains("qrcode")
+        return words.includes("二维码") || words.includes("二維碼") || words.includes("qrcode")
     }
 
     /// An image drawn at most one pixel wide or high exists only to be fetched.
