@@ -53,3 +53,15 @@ import Testing
         }
     }
 }
+
+@Suite struct HeaderReaderHashingTests {
+    @Test func fingerprintsBodiesOnlyWhenAsked() throws {
+        let sample = HeaderReaderTests.sample
+        let file = ArticleFile(path: sample, channel: "19", id: "418414")
+        let hashed = HeaderReader().readHeaders(of: [file])
+        let plain = HeaderReader(hashesBodies: false).readHeaders(of: [file])
+        #expect(hashed.bodyHashes[sample]?.count == 16)
+        #expect(plain.bodyHashes.isEmpty)
+        #expect(plain.articles == hashed.articles)
+    }
+}

@@ -24,21 +24,27 @@ public struct BookAssembler: Sendable {
 
     /// Assembles the book; `chapters` must be parallel to `volume.articles`. `identifier` is the one a
     /// catalog recorded for an earlier build of the volume; without it the identifier derives from the content.
-    public func assemble(_ volume: Volume, chapters: [Chapter], identifier: String? = nil) throws -> Book {
+    /// Chapters given up to it (`assemble(volume, chapters: consume chapters)`) leave memory one by one as their
+    /// pages are rendered, so a volume's text is not held twice.
+    public func assemble(_ volume: Volume, chapters: consuming [Chapter], identifier: String? = nil) throws -> Book {
         guard chapters.count == volume.articles.count else {
             throw SheafError(stage: .assemble, file: volume.fileName,
                              "\(chapters.count) chapters for \(volume.articles.count) articles")
         }
         var volume = volume
-        if volume.language.trimmingCharacters(in: .whitespaces).isEmpty { volume.language = "und" }
+        if volume.language.trimmed.isEmpty { volume.language = "und" }
 
         var chapterResources: [Book.Resource] = []
         var chapterFiles: [[String]] = []
-        for (index, chapter) in chapters.enumerated() {
-            let parts = chapterParts(chapter, number: index + 1, language: volume.language)
+        var images: [BookImage] = []
+        for index in chapters.indices {
+            let parts = chapterParts(chapters[index], number: index + 1, language: volume.language)
             chapterResources += parts
             chapterFiles.append(parts.map(\.path))
+            images += chapters[index].images
+            chapters[index] = Chapter(article: chapters[index].article, blocks: [])
         }
+        _ = consume chapters
         let firstFiles = chapterFiles.map { String($0[0].dropFirst(Book.packageFolder.count + 1)) }
 
         let navigation = page(id: "nav", href: "nav.xhtml", properties: ["nav"],
@@ -54,7 +60,7 @@ public struct BookAssembler: Sendable {
 
         return Book(metadata: metadata(volume, identifier: identifier ?? BookIdentifier.identifier(for: volume)),
                     resources: [navigation, coverPage, titlepage] + chapterResources + [coverImage]
-                        + images(of: chapters) + [style],
+                        + resources(of: images) + [style],
                     spine: [coverPage.id, titlepage.id] + chapterResources.map(\.id),
                     tableOfContents: tableOfContents(volume, firstFiles: firstFiles),
                     chapterFiles: chapterFiles)
@@ -83,10 +89,10 @@ public struct BookAssembler: Sendable {
         }
     }
 
-    /// Every chapter's images, each stored once per book (names are content hashes), in order of first use.
-    private func images(of chapters: [Chapter]) -> [Book.Resource] {
+    /// The chapters' images, each stored once per book (names are content hashes), in order of first use.
+    private func resources(of images: [BookImage]) -> [Book.Resource] {
         var seen: Set<String> = []
-        return chapters.flatMap(\.images).compactMap { image in
+        return images.compactMap { image in
             guard seen.insert(image.name).inserted else { return nil }
             let stem = image.name.prefix { $0 != "." }
             return Book.Resource(id: "img-" + stem, href: image.href, mediaType: image.mediaType, properties: [],

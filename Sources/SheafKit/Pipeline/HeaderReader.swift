@@ -14,6 +14,8 @@ struct HeaderReader {
     let reader = MirrorArticleReader()
     /// How many threads read at once.
     var jobs = 1
+    /// Whether to fingerprint the bodies (only a catalog needs them).
+    var hashesBodies = true
 
     /// Reads in `jobs` runs of consecutive files, one per thread, and joins them in file order, so the
     /// result is the same whatever `jobs` is.
@@ -37,7 +39,7 @@ struct HeaderReader {
 
     private func readHeaders(of files: ArraySlice<ArticleFile>) -> Result {
         var result = Result(articles: [], skipped: [], bodyHashes: [:], notes: [])
-        result.bodyHashes.reserveCapacity(files.count)
+        if hashesBodies { result.bodyHashes.reserveCapacity(files.count) }
         result.articles.reserveCapacity(files.count)
         for file in files {
             switch reader.read(file) {
@@ -45,7 +47,7 @@ struct HeaderReader {
                 var header = article.header
                 header.size = article.bodyHTML.utf8.count
                 result.articles.append(header)
-                result.bodyHashes[file.path] = FNV1a.hex(of: article.bodyHTML)
+                if hashesBodies { result.bodyHashes[file.path] = FNV1a.hex(of: article.bodyHTML) }
                 result.notes += article.notes
             case .failure(let diagnostic): result.skipped.append(diagnostic)
             }

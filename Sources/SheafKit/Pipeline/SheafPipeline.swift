@@ -29,7 +29,8 @@ public struct SheafPipeline: Sendable {
         var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
         var bodyHashes: [String: String] = [:]
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let headers = HeaderReader(jobs: options.jobs).readHeaders(of: byCollection[name, default: []])
+            let headers = HeaderReader(jobs: options.jobs, hashesBodies: options.catalog)
+                .readHeaders(of: byCollection[name, default: []])
             let collector = VolumeCollector(options: CollectorOptions(
                 grouping: options.grouping, collection: name, title: options.title, language: options.language,
                 window: options.window, weekStart: options.weekStart, limits: options.limits,

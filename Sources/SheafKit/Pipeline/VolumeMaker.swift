@@ -29,18 +29,19 @@ struct VolumeMaker: Sendable {
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
-        let (kept, normalized, skipped) = normalize(volume)
-        let notes = normalized.flatMap(\.diagnostics)
+        let kept: Volume, notes: [Diagnostic], skipped: [Diagnostic]
+        var chapters: [Chapter]
+        (kept, chapters, notes, skipped) = normalize(volume)
         var entry = BuildReport.VolumeEntry(file: path, title: kept.title, identifier: "", status: .written,
                                             error: nil, articles: [])
-        guard !normalized.isEmpty else {
+        guard !chapters.isEmpty else {
             entry.status = .failed
             entry.error = "none of the volume's articles could be read"
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
             let book = try BookAssembler(templates: templates, environment: environment, cover: cover)
-                .assemble(kept, chapters: normalized.map(\.chapter), identifier: identifier)
+                .assemble(kept, chapters: consume chapters, identifier: identifier)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
             // Given up to the writer, which lets each file's bytes go once they are in the archive.
@@ -70,7 +71,7 @@ struct VolumeMaker: Sendable {
     /// each as soon as it is read, so only its chapter stays in memory. When a file can no longer be read,
     /// the others are normalized again without it, so that no link points to a chapter the book lacks.
     private func normalize(_ volume: Volume)
-        -> (volume: Volume, chapters: [(chapter: Chapter, diagnostics: [Diagnostic])], skipped: [Diagnostic]) {
+        -> (volume: Volume, chapters: [Chapter], notes: [Diagnostic], skipped: [Diagnostic]) {
         var kept = volume
         var skipped: [Diagnostic] = []
         let threads = volume.articles.count > largeVolume ? jobs : 1
@@ -79,20 +80,22 @@ struct VolumeMaker: Sendable {
             configured.imageCache = imageCache
             let writer = configured
             let results = kept.articles.parallelMap(jobs: threads) { Self.normalize($0, writer: writer) }
-            var chapters: [(chapter: Chapter, diagnostics: [Diagnostic])] = []
+            var chapters: [Chapter] = []
+            var notes: [Diagnostic] = []
             var readable: [ArticleHeader] = []
             for (header, result) in zip(kept.articles, results) {
                 switch result {
                 case .chapter(let chapter, let diagnostics):
-                    chapters.append((chapter, diagnostics))
+                    chapters.append(chapter)
+                    notes += diagnostics
                     readable.append(header)
                 case .unread(let reasons): skipped += reasons
                 }
             }
             // Each round leaves out at least one article, so this ends.
-            guard readable.count != kept.articles.count else { return (kept, chapters, skipped) }
+            guard readable.count != kept.articles.count else { return (kept, chapters, notes, skipped) }
             kept = keep(kept, only: readable)
-            if readable.isEmpty { return (kept, [], skipped) }
+            if readable.isEmpty { return (kept, [], [], skipped) }
         }
     }
 
