@@ -15,3 +15,16 @@ import Testing
         #expect(XMLCharacterFilter.cleaned("a\r\nb\rc\n") == "a\nb\nc\n")
     }
 }
+
+@Suite struct XMLCharacterFilterBytesTests {
+    /// The byte-level check agrees with the scalar rule on every scalar near the edges it judges.
+    @Test func byteCheckAgreesWithTheScalarRule() {
+        let edges: [UInt32] = Array(0x00...0xA0) + [0xFEFE, 0xFEFF, 0xFF0C, 0xFFFD, 0xFFFE, 0xFFFF, 0x1F600, 0xE000]
+        for value in edges {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "中" + String(scalar) + "x"
+            let expected = scalar != "\r" && XMLCharacterFilter.isAllowed(scalar)
+            #expect(XMLCharacterFilter.isClean(text) == expected, "U+\(String(value, radix: 16))")
+        }
+    }
+}
