@@ -41,7 +41,9 @@ struct VolumeMaker: Sendable {
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
-            let book = try BookAssembler(templates: templates, environment: environment, cover: cover)
+            var assembler = BookAssembler(templates: templates, environment: environment, cover: cover)
+            assembler.koboWrappers = device.koboSpans
+            let book = try assembler
                 .assemble(kept, chapters: normalized.map(\.chapter), identifier: identifier)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
