@@ -19,6 +19,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: scratch.path("reader"), withIntermediateDirectories: true)
         let a = try book(scratch, "a.kepub.epub", "first book")
         let b = try book(scratch, "b.epub", "second book")
+        // What a run killed while copying left.
+        try Data("half".utf8).write(to: URL(fileURLWithPath: scratch.path("reader/.a.kepub.epub.sheaf-partial")))
         let sideload = Sideload(folder: scratch.path("reader"))
         try sideload.checkFolder()
         #expect(sideload.copy([a, b]).map(\.status) == [.copied, .copied])

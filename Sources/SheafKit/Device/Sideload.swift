@@ -35,9 +35,14 @@ public struct Sideload: Sendable {
         }
     }
 
-    /// Copies each book, in order, unless the folder holds the same bytes under its name already.
+    /// Copies each book, in order, unless the folder holds the same bytes under its name already; first removes
+    /// the temporary files a run killed while copying left behind.
     public func copy(_ books: [String]) -> [Copy] {
-        books.map(copy)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
+            try? FileManager.default.removeItem(atPath: InputPath.join(folder, name))
+        }
+        return books.map(copy)
     }
 
     /// Copies one book.
@@ -63,7 +68,9 @@ public struct Sideload: Sendable {
 
     /// The temporary name a book is written under before it is renamed: hidden, so a reader indexing the folder
     /// meanwhile passes it over.
-    static func temporaryName(for name: String) -> String { ".\(name).sheaf-partial" }
+    static func temporaryName(for name: String) -> String { "." + name + temporarySuffix }
+
+    static let temporarySuffix = ".sheaf-partial"
 
     /// Whether `path` holds exactly `data`: the size is compared first, which is nearly free.
     static func holds(_ path: String, _ data: Data) -> Bool {
