@@ -75,7 +75,7 @@ struct BuildCommand: AsyncParsableCommand {
                 throw CommandFailure("cannot write the report \(report): \(error.localizedDescription)")
             }
         }
-        if !combined.failedVolumes.isEmpty || (strict && !combined.skipped.isEmpty) {
+        if !combined.failedVolumes.isEmpty || combined.sideloaded.contains(where: { $0.status == .failed }) || (strict && !combined.skipped.isEmpty) {
             throw ExitCode.failure
         }
     }

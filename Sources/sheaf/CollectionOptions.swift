@@ -3,6 +3,7 @@ import Foundation
 import SheafKit
 
 extension Grouping: ExpressibleByArgument {}
+extension DeviceProfile.Device: ExpressibleByArgument {}
 
 /// The options `build` and `plan` share: what to read, how to group it, and which recipe to start from.
 /// Each has a recipe key of the same name (see `sheaf init`); an option given here wins over the recipe.
@@ -88,6 +89,16 @@ struct CollectionOptions: ParsableArguments {
             + "are embedded; the others stay placeholders.", valueName: "dir"))
     var imagesDirectory: String?
 
+    @Option(help: ArgumentHelp(
+        "The reader the books are made for: generic, kindle, kobo, koreader or apple (default: generic).",
+        discussion: DeviceProfile.summary, valueName: "device"))
+    var device: DeviceProfile.Device?
+
+    @Option(name: .customLong("to"), help: ArgumentHelp(
+        "Copy each finished book into this folder (a mounted reader's, or any), atomically; books already "
+            + "there unchanged are skipped.", valueName: "dir"))
+    var sideloadDirectory: String?
+
     @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores, here "
                                + "\(BuildOptions.defaultJobs)).", valueName: "n"))
     var jobs: Int?
@@ -128,6 +139,8 @@ struct CollectionOptions: ParsableArguments {
         settings.templates = templatesDirectory
         settings.cover = coverFile
         settings.images = imagesDirectory
+        settings.device = device
+        settings.to = sideloadDirectory
         return settings
     }
 

@@ -13,6 +13,9 @@ struct Summary {
         for volume in report.failedVolumes {
             printError("error: \(volume.file): \(volume.error ?? "not written")")
         }
+        for copy in report.sideloaded where copy.status == .failed {
+            printError("error: \(copy.file): not copied: \(copy.error ?? "unknown error")")
+        }
         guard !quiet else { return }
         for skipped in report.skipped {
             printError("skipped: \(skipped.file): \(skipped.reason)")
@@ -25,6 +28,7 @@ struct Summary {
         var line = label + "\(written) \(written == 1 ? "book" : "books") written to \(outputDirectory)"
         if !report.unchangedVolumes.isEmpty { line += ", \(report.unchangedVolumes.count) unchanged" }
         if !report.pruned.isEmpty { line += ", \(report.pruned.count) pruned" }
+        if !report.sideloaded.isEmpty { line += ", " + sideloaded }
         line += " (\(report.articleCount) articles"
         if !report.skipped.isEmpty { line += ", \(report.skipped.count) files skipped" }
         if let first = report.excluded.first {
@@ -35,6 +39,16 @@ struct Summary {
         let merged = report.notes.count - warnings.count
         if merged > 0 { line += ", \(merged) notes in --report" }
         Swift.print(line + ")")
+    }
+
+    /// `2 copied to /media/KOBOeReader, 1 already there, 1 not copied`.
+    private var sideloaded: String {
+        let count = { (status: Sideload.Copy.Status) in report.sideloaded.filter { $0.status == status }.count }
+        let folder = report.sideloaded.first.map { ($0.file as NSString).deletingLastPathComponent } ?? ""
+        var text = "\(count(.copied)) copied to \(folder)"
+        if count(.unchanged) > 0 { text += ", \(count(.unchanged)) already there" }
+        if count(.failed) > 0 { text += ", \(count(.failed)) not copied" }
+        return text
     }
 
     private func printError(_ text: String) {

@@ -182,4 +182,21 @@ enum SampleVolume {
             .assemble(SampleVolume.flat, chapters: SampleVolume.chapters(for: SampleVolume.flat))
         #expect(book.resources.first { $0.id == BookCover.imageID }?.contents == jpeg)
     }
+
+    @Test func koboWrappersSurroundTheWholeChapterOnlyWhenAsked() throws {
+        var assembler = BookAssembler(templates: try TemplateSet.builtIn(), environment: BuildEnvironment())
+        let chapters = SampleVolume.chapters(for: SampleVolume.flat)
+        let plain = try assembler.assemble(SampleVolume.flat, chapters: chapters)
+        assembler.koboWrappers = true
+        let kobo = try assembler.assemble(SampleVolume.flat, chapters: chapters)
+        let page = { (book: Book) in
+            String(decoding: book.resources.first { $0.href == "text/c0001.xhtml" }?.contents ?? Data(), as: UTF8.self)
+        }
+        #expect(!page(plain).contains("book-columns"))
+        #expect(page(kobo).contains("<body>\n<div id=\"book-columns\"><div id=\"book-inner\">\n<section"))
+        #expect(page(kobo).contains("</section>\n</div></div>\n</body>"))
+        #expect(SampleVolume.isWellFormed(page(kobo)))
+        #expect(page(kobo).replacingOccurrences(of: "<div id=\"book-columns\"><div id=\"book-inner\">\n", with: "")
+            .replacingOccurrences(of: "</div></div>\n", with: "") == page(plain))
+    }
 }

@@ -49,6 +49,8 @@ import Testing
             title = "{collection} {key}"
             file-name = "{key}.epub"
             templates = "t"
+            device = "kobo"
+            to = "/media/KOBOeReader"
             catalog = false
             repeat = true
             prune = true
@@ -68,8 +70,24 @@ import Testing
         #expect(settings.maxSize == 5_000_000)
         #expect(settings.templates == "/home/u/digests/t")
         #expect(settings.catalog == false && settings.repeat == true && settings.prune == true)
+        #expect(settings.device == .kobo && settings.to == "/media/KOBOeReader")
         let options = try settings.buildOptions(environment: BuildEnvironment())
         #expect(!options.catalog && options.repeatArticles && options.prune)
+        #expect(options.device == DeviceProfile(.kobo) && options.sideloadDirectory == "/media/KOBOeReader")
+    }
+
+    @Test func theDeviceSetsTheDefaultSizeCapAndAnOptionWinsOverTheRecipe() throws {
+        let recipe = try #require(try parse("[recipes.a]\ndevice = \"kindle\"\nto = \"r\"\n").recipes(named: nil).first)
+        let kindle = try recipe.settings.buildOptions(environment: BuildEnvironment())
+        #expect(kindle.device.device == .kindle)
+        #expect(kindle.limits.maxSize == DeviceProfile(.kindle).defaultMaxSize)
+        #expect(kindle.sideloadDirectory == "/home/u/digests/r")
+        var command = BuildSettings()
+        command.device = .apple
+        command.maxSize = 1_000
+        let apple = try recipe.settings.overridden(by: command).buildOptions(environment: BuildEnvironment())
+        #expect(apple.device.device == .apple && apple.limits.maxSize == 1_000)
+        #expect(try BuildSettings().buildOptions(environment: BuildEnvironment()).device == .generic)
     }
 
     @Test func theCommandLineWinsOverTheRecipe() throws {
@@ -108,6 +126,7 @@ import Testing
         ("[recipes.a]\n\nprune = \"yes\"\n", ":3", "recipes.a.prune: must be true or false"),
         ("[defaults]\nweek-start = \"someday\"\n[recipes.a]\n", ":2", "defaults.week-start: 'someday' is not a day"),
         ("[recipes.a]\ngroup-by = \"week\n", ":2", "not valid TOML"),
+        ("[recipes.a]\ndevice = \"nook\"\n", ":2", "recipes.a.device: 'nook' is not one of generic, kindle, kobo"),
         ("title = \"x\"\n[recipes.a]\n", ":1", "unknown table or key 'title'"),
         ("[defaults]\nout = \"b\"\n", ":1", "no recipe"),
     ])

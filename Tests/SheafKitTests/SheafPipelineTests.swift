@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SheafKit
 
@@ -15,5 +16,31 @@ import Testing
         #expect(SheafPipeline.collectionRoot(of: "pages/73/1.md") == ".")
         #expect(SheafPipeline.collectionRoot(of: "/pages/73/1.md") == "/")
         #expect(SheafPipeline.collectionRoot(of: "notes/1.md") == nil)
+    }
+
+    @Test func aBookOverTheDevicesSizeCapFailsAndIsRemoved() async throws {
+        let scratch = try Scratch()
+        var tiny = DeviceProfile(.kindle)
+        tiny.maxBookBytes = 1_000
+        let options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   grouping: .all, catalog: false, device: tiny)
+        let report = try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+        let failed = try #require(report.volumes.first)
+        #expect(failed.status == .failed)
+        #expect(failed.error?.contains("over the 0 MB a kindle accepts by e-mail") == true, "\(failed.error ?? "")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("books")).isEmpty)
+    }
+
+    @Test func theDeviceNamesTheBooksAndTheirLanguage() throws {
+        let options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], grouping: .all, language: "zh-Hans",
+                                   device: DeviceProfile(.kobo))
+        let plan = SheafPipeline(options: options, environment: BuildEnvironment()).plan()
+        #expect(plan.volumes.map(\.fileName) == ["goodnews.kepub.epub"])
+        #expect(plan.volumes.map(\.language) == ["zh-Hans"])
+        var kindle = options
+        kindle.device = DeviceProfile(.kindle)
+        let kindlePlan = SheafPipeline(options: kindle, environment: BuildEnvironment()).plan()
+        #expect(kindlePlan.volumes.map(\.fileName) == ["goodnews.epub"])
+        #expect(kindlePlan.volumes.map(\.language) == ["zh"])
     }
 }

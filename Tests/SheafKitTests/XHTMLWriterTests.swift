@@ -91,6 +91,17 @@ import Testing
         ])
     }
 
+    @Test func onlyTheKoboProfileAddsSentenceSpans() {
+        var kobo = XHTMLWriter(language: "zh")
+        kobo.device = DeviceProfile(.kobo)
+        let body = article("<p>第一句。第二句！</p><p>Last one.</p>")
+        #expect(kobo.chapter(for: body).chapter.blocks == [
+            "<p><span class=\"koboSpan\" id=\"kobo.1.1\">第一句。</span><span class=\"koboSpan\" id=\"kobo.1.2\">第二句！</span></p>",
+            "<p><span class=\"koboSpan\" id=\"kobo.2.1\">Last one.</span></p>",
+        ])
+        #expect(writer.chapter(for: body).chapter.blocks == ["<p>第一句。第二句！</p>", "<p>Last one.</p>"])
+    }
+
     @Test func placeholdersFollowTheBookLanguage() {
         let blocks = XHTMLWriter(language: "en").chapter(for: article("<img src='a.jpg' alt='A'>")).chapter.blocks
         #expect(blocks == ["<p><span class=\"image-missing\">[Image: A]</span></p>"])

@@ -7,15 +7,18 @@ enum VolumeFingerprint {
     static let outputFormatVersion = "sheaf-epub-2"
 
     /// `bodyHashes` maps an article's first file (the one read) to `FNV1a` of its HTML body; `cover` is the
-    /// user's cover, if any.
+    /// user's cover, if any; `device` the profile the book is made for.
     static func fingerprint(of volume: Volume, bodyHashes: [String: String], templates: TemplateSet,
-                            environment: BuildEnvironment, cover: Data? = nil, imageCache: String? = nil) -> String {
+                            environment: BuildEnvironment, cover: Data? = nil, imageCache: String? = nil,
+                            device: DeviceProfile.Device = .generic) -> String {
         var hash = FNV1a()
         hash.feed(outputFormatVersion)
         var coverHash = FNV1a()
         if let cover { coverHash.update(cover) }
         hash.feed(cover == nil ? "" : coverHash.hex)
         hash.feed(imageCache ?? "")
+        // Fed only for the other profiles, so that books made before profiles existed stay unchanged.
+        if device != .generic { hash.feed("device:" + device.rawValue) }
         hash.feed(environment.sourceDateEpoch.map(String.init) ?? "")
         for text in templates.sourceTexts { hash.feed(text) }
         for field in [volume.collection, volume.key, volume.fileName, volume.title, volume.subtitle ?? "",

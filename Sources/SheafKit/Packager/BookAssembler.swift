@@ -9,6 +9,8 @@ public struct BookAssembler: Sendable {
     let partLimit: Int
     /// The user's cover, a JPEG (see `BookCover`); nil draws one per book.
     let cover: Data?
+    /// Kobo's page wrappers around each chapter's body (see `PageContext.chapter`).
+    var koboWrappers = false
 
     /// `cover` is the user's cover as a JPEG; without one each book gets a generated cover.
     public init(templates: TemplateSet, environment: BuildEnvironment, cover: Data? = nil) {
@@ -73,7 +75,8 @@ public struct BookAssembler: Sendable {
         let blocks = chapter.blocks.map(XMLText.legal)
         let render = { (range: Range<Int>, first: Bool) in
             templates.render(TemplateSet.chapter, PageContext.chapter(
-                chapter.article, body: blocks[range].joined(separator: "\n"), firstPart: first, language: language))
+                chapter.article, body: blocks[range].joined(separator: "\n"), firstPart: first, language: language,
+                kobo: koboWrappers))
         }
         var ranges = [0..<blocks.count]
         let whole = render(ranges[0], true)

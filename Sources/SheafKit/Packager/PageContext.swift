@@ -7,9 +7,12 @@ enum PageContext {
     static let titlepageHref = "text/titlepage.xhtml"
     static let coverHref = "text/cover.xhtml"
 
-    /// One part of a chapter: the first carries the heading and byline.
-    static func chapter(_ article: ArticleHeader, body: String, firstPart: Bool, language: String) -> [String: Any] {
+    /// One part of a chapter: the first carries the heading and byline. `kobo` adds the page wrappers Kobo's
+    /// reading engine lays its columns out with (`book-columns`, `book-inner`).
+    static func chapter(_ article: ArticleHeader, body: String, firstPart: Bool, language: String,
+                        kobo: Bool = false) -> [String: Any] {
         var context: [String: Any] = [
+            "kobo": kobo,
             "language": language,
             "title": XMLText.legal(article.title),
             "firstPart": firstPart,

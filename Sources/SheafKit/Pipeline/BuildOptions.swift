@@ -37,6 +37,10 @@ public struct BuildOptions: Sendable, Equatable {
     public var coverFile: String?
     /// An offline image cache laid out by URL (`DIR/host/path`): remote images found there are embedded.
     public var imagesDirectory: String?
+    /// The reader the books are made for (`--device`).
+    public var device: DeviceProfile
+    /// A folder (a mounted reader's) every finished book is copied into (`--to`).
+    public var sideloadDirectory: String?
 
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
@@ -44,7 +48,8 @@ public struct BuildOptions: Sendable, Equatable {
                 limits: VolumeLimits = VolumeLimits(), channels: [String]? = nil, indexes: [String]? = nil,
                 fileNamePattern: String? = nil, catalog: Bool = true, repeatArticles: Bool = false,
                 prune: Bool = false, coverFile: String? = nil,
-                imagesDirectory: String? = nil) {
+                imagesDirectory: String? = nil, device: DeviceProfile = .generic,
+                sideloadDirectory: String? = nil) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.grouping = grouping
@@ -63,6 +68,8 @@ public struct BuildOptions: Sendable, Equatable {
         self.prune = prune
         self.coverFile = coverFile
         self.imagesDirectory = imagesDirectory
+        self.device = device
+        self.sideloadDirectory = sideloadDirectory
     }
 
     /// One job per active core.

@@ -40,14 +40,17 @@ public struct BuildReport: Sendable, Equatable, Codable {
     public var excluded: [SkippedFile]
     /// Books deleted by `--prune` because no volume of the plan makes them any more.
     public var pruned: [String]
+    /// The books copied into the `--to` folder, or found there unchanged, or that could not be copied.
+    public var sideloaded: [Sideload.Copy]
 
     public init(volumes: [VolumeEntry], skipped: [SkippedFile], notes: [Diagnostic], excluded: [SkippedFile] = [],
-                pruned: [String] = []) {
+                pruned: [String] = [], sideloaded: [Sideload.Copy] = []) {
         self.volumes = volumes
         self.skipped = skipped
         self.notes = notes
         self.excluded = excluded
         self.pruned = pruned
+        self.sideloaded = sideloaded
     }
 
     public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }
@@ -59,7 +62,7 @@ public struct BuildReport: Sendable, Equatable, Codable {
     public static func combining(_ reports: [BuildReport]) -> BuildReport {
         BuildReport(volumes: reports.flatMap(\.volumes), skipped: reports.flatMap(\.skipped),
                     notes: reports.flatMap(\.notes), excluded: reports.flatMap(\.excluded),
-                    pruned: reports.flatMap(\.pruned))
+                    pruned: reports.flatMap(\.pruned), sideloaded: reports.flatMap(\.sideloaded))
     }
 
     /// Pretty, key-sorted JSON: stable for the same build.

@@ -18,7 +18,7 @@ struct CatalogedVolumeMaker: Sendable {
         let path = InputPath.join(maker.outputDirectory, volume.fileName)
         let fingerprint = VolumeFingerprint.fingerprint(of: volume, bodyHashes: bodyHashes, templates: templates,
                                                         environment: environment, cover: maker.cover,
-                                                        imageCache: maker.imageCache)
+                                                        imageCache: maker.imageCache, device: maker.device.device)
         let past = books[volume.fileName]
         if let past, past.fingerprint == fingerprint, BookFile.matches(path, size: past.fileSize, hash: past.fileHash) {
             return unchanged(volume, book: past, path: path)

@@ -54,7 +54,12 @@ public struct SheafPipeline: Sendable {
             plan.notes += headers.notes + collection.notes
             plan.excluded += collection.excluded
         }
-        plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes)
+        plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes).map { volume in
+            var fitted = volume
+            fitted.fileName = options.device.fileName(volume.fileName)
+            fitted.language = options.device.language(volume.language)
+            return fitted
+        }
         return (plan, bodyHashes)
     }
 
@@ -103,12 +108,14 @@ public struct SheafPipeline: Sendable {
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
         }
         try Self.createFolder(options.outputDirectory)
+        let sideload = options.sideloadDirectory.map(Sideload.init)
+        try sideload?.checkFolder()
         // A volume holding more than its share of the articles would finish alone: it uses every job itself.
         let maker = VolumeMaker(templates: templates, environment: environment,
                                 outputDirectory: options.outputDirectory, jobs: options.jobs,
                                 largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs),
                                 cover: try options.coverFile.map(BookCover.read),
-                                imageCache: options.imagesDirectory)
+                                imageCache: options.imagesDirectory, device: options.device)
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil
@@ -119,6 +126,7 @@ public struct SheafPipeline: Sendable {
             progress(BuildProgress(done: done, total: total, file: outcome.entry.file))
         }
         let pruned = try cataloged.map(\.catalog).map { options.prune ? try prune($0, keeping: Set(planned)) : [] } ?? []
+        let sideloaded = sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file)) ?? []
         return BuildReport(
             volumes: outcomes.map(\.entry),
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {
@@ -126,7 +134,7 @@ public struct SheafPipeline: Sendable {
             },
             notes: plan.notes + outcomes.flatMap(\.notes),
             excluded: plan.excluded.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) },
-            pruned: pruned)
+            pruned: pruned, sideloaded: sideloaded)
     }
 
     // MARK: - Catalog

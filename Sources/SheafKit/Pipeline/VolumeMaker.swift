@@ -25,6 +25,8 @@ struct VolumeMaker: Sendable {
     var cover: Data? = nil
     /// The offline image cache (`--images`), if any.
     var imageCache: String? = nil
+    /// The reader the book is made for.
+    var device = DeviceProfile.generic
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
@@ -40,12 +42,14 @@ struct VolumeMaker: Sendable {
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
-            let book = try BookAssembler(templates: templates, environment: environment, cover: cover)
-                .assemble(kept, chapters: consume chapters, identifier: identifier)
+            var assembler = BookAssembler(templates: templates, environment: environment, cover: cover)
+            assembler.koboWrappers = device.koboSpans
+            let book = try assembler.assemble(kept, chapters: consume chapters, identifier: identifier)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
             // Given up to the writer, which lets each file's bytes go once they are in the archive.
             try EPUBWriter().write(consume book, to: path)
+            try checkSize(of: path)
             entry.articles = zip(kept.articles, chapterFiles).map { header, files in
                 BuildReport.ArticleEntry(title: header.title, date: header.date?.description,
                                          source: header.source, chapter: files.first ?? "", files: header.files)
@@ -59,6 +63,17 @@ struct VolumeMaker: Sendable {
             }
         }
         return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
+    }
+
+    /// A book over the device's size cap is removed and fails with the reason: it would not be delivered.
+    private func checkSize(of path: String) throws {
+        guard let cap = device.maxBookBytes,
+              let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+              size.intValue > cap else { return }
+        try? FileManager.default.removeItem(atPath: path)
+        let megabytes = String(format: "%.1f", Double(size.intValue) / 1_000_000)
+        throw SheafError(stage: .write, file: path, "the book is \(megabytes) MB, over the \(cap / 1_000_000) MB "
+                         + "a \(device.device.rawValue) accepts by e-mail; give a smaller --max-size to split it")
     }
 
     /// One article read again and normalized, or the reasons it could not be read.
@@ -78,6 +93,7 @@ struct VolumeMaker: Sendable {
         while true {
             var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
             configured.imageCache = imageCache
+            configured.device = device
             let writer = configured
             let results = kept.articles.parallelMap(jobs: threads) { Self.normalize($0, writer: writer) }
             var chapters: [Chapter] = []

@@ -21,6 +21,10 @@ public struct BuildSettings: Sendable, Equatable {
     public var cover: String?
     /// An offline image cache laid out by URL.
     public var images: String?
+    /// The reader the books are made for (default generic).
+    public var device: DeviceProfile.Device?
+    /// A folder every finished book is copied into.
+    public var to: String?
     /// Keep a catalog in the output folder (default true).
     public var catalog: Bool?
     /// Package again articles that an earlier book holds (default false).
@@ -51,6 +55,8 @@ public struct BuildSettings: Sendable, Equatable {
         merged.templates = other.templates ?? templates
         merged.cover = other.cover ?? cover
         merged.images = other.images ?? images
+        merged.device = other.device ?? device
+        merged.to = other.to ?? to
         merged.catalog = other.catalog ?? catalog
         merged.repeat = other.repeat ?? self.repeat
         merged.prune = other.prune ?? prune
@@ -66,12 +72,14 @@ public struct BuildSettings: Sendable, Equatable {
             }
             window = try DateWindow.last(last, today: today)
         }
+        let profile = DeviceProfile(device ?? .generic)
         let grouping = groupBy ?? (indexes == nil ? .week : .index)
         return BuildOptions(
             inputs: inputs ?? ["Samples"], outputDirectory: out ?? "books", grouping: grouping, title: title,
             language: language, templatesDirectory: templates, jobs: jobs, window: window, weekStart: weekStart ?? 1,
-            limits: VolumeLimits(maxArticles: maxArticles, maxSize: maxSize ?? VolumeLimits.defaultMaxSize),
+            limits: VolumeLimits(maxArticles: maxArticles, maxSize: maxSize ?? profile.defaultMaxSize),
             channels: channels, indexes: indexes, fileNamePattern: fileName, catalog: catalog ?? true,
-            repeatArticles: self.repeat ?? false, prune: prune ?? false, coverFile: cover, imagesDirectory: images)
+            repeatArticles: self.repeat ?? false, prune: prune ?? false, coverFile: cover, imagesDirectory: images,
+            device: profile, sideloadDirectory: to)
     }
 }

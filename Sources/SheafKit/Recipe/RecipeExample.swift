@@ -13,6 +13,8 @@ extension RecipeFile {
         # cover = "cover.jpg"             # every book's cover (default: one drawn from its title and dates)
         # images = "~/image-cache"        # offline images by URL, DIR/host/path (as wget -x saves them)
         # max-size = "50MB"               # split a book with more article text into parts (default 50MB)
+        # device = "generic"              # generic | kindle | kobo | koreader | apple (see sheaf help build)
+        # to = "/media/KOBOeReader"       # copy each finished book into this folder (a mounted reader)
         # catalog = true                  # keep .sheaf-catalog.sqlite in `out`; rewrite only books whose input changed
         # repeat = false                  # true packages again articles an earlier book of the catalog holds
         # prune = false                   # true deletes the catalog's books that no volume makes any more

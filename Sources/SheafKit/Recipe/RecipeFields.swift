@@ -10,7 +10,7 @@ struct RecipeFields {
     /// Every key a recipe table may hold: the command line's long option names.
     static let keys = ["inputs", "channels", "group-by", "index", "since", "until", "last", "week-start",
                        "max-articles", "max-size", "title", "file-name", "language", "out", "templates", "cover", "images",
-                       "catalog", "repeat", "prune"]
+                       "device", "to", "catalog", "repeat", "prune"]
 
     func settings(_ value: TOMLValue, at table: [String]) throws -> BuildSettings {
         guard let fields = value.table else {
@@ -38,6 +38,8 @@ struct RecipeFields {
             case "templates": settings.templates = resolvedPath(try read.string())
             case "cover": settings.cover = resolvedPath(try read.string())
             case "images": settings.images = resolvedPath(try read.string())
+            case "device": settings.device = try read.choice(DeviceProfile.Device.self)
+            case "to": settings.to = resolvedPath(try read.string())
             case "catalog": settings.catalog = try read.bool()
             case "repeat": settings.repeat = try read.bool()
             case "prune": settings.prune = try read.bool()

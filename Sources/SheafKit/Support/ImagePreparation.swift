@@ -12,13 +12,15 @@ struct ImagePreparation: Sendable {
     var jpegQuality = 80
     /// A JPEG above this many bytes is recompressed (and kept only when that makes it smaller).
     var recompressAbove = 300_000
+    /// Types the target reader shows as they are; others are converted.
+    var shownTypes = ImagePreparation.readerTypes
 
     /// Types every reader shows as they are.
     static let readerTypes: Set<String> = ["image/png", "image/jpeg", "image/gif"]
 
     /// The bytes to store and their kind; throws when the bytes cannot be decoded as an image.
     func prepared(_ bytes: [UInt8], kind: ImageSniffer.Kind) throws -> (data: Data, kind: ImageSniffer.Kind) {
-        let convert = !Self.readerTypes.contains(kind.mediaType)
+        let convert = !shownTypes.contains(kind.mediaType)
         let tooLarge = max(kind.width ?? 0, kind.height ?? 0) > maxSide || kind.width == nil
         let heavy = kind.mediaType == "image/jpeg" && bytes.count > recompressAbove
         guard convert || tooLarge || heavy else { return (Data(bytes), kind) }

@@ -13,13 +13,13 @@ enum DataImage: Sendable, Equatable {
                                              "image/tiff"]
 
     /// Decodes and sniffs one `data:` URI.
-    static func decode(_ uri: String) -> DataImage {
+    static func decode(_ uri: String, preparation: ImagePreparation = ImagePreparation()) -> DataImage {
         guard let bytes = DataURI.bytes(of: uri), !bytes.isEmpty else { return .unusable(reason: "cannot be decoded") }
-        return decode(bytes: bytes)
+        return decode(bytes: bytes, preparation: preparation)
     }
 
     /// Sniffs and prepares an image's bytes (from a `data:` URI or a local file).
-    static func decode(bytes: [UInt8]) -> DataImage {
+    static func decode(bytes: [UInt8], preparation: ImagePreparation = ImagePreparation()) -> DataImage {
         guard let kind = ImageSniffer.sniff(bytes) else { return .unusable(reason: "is not a known image type") }
         guard embeddedTypes.contains(kind.mediaType) else { return .unusable(reason: "is SVG, which is not embedded") }
         if let width = kind.width, let height = kind.height, width <= 1 || height <= 1 { return .pixel }
@@ -27,20 +27,20 @@ enum DataImage: Sendable, Equatable {
         let digest = SHA256.hash(bytes).prefix(16).map { byte in
             String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
         }.joined()
-        guard let (data, stored) = try? ImagePreparation().prepared(bytes, kind: kind) else {
+        guard let (data, stored) = try? preparation.prepared(bytes, kind: kind) else {
             return .unusable(reason: "cannot be decoded as an image")
         }
         return .picture(BookImage(name: digest + "." + stored.fileExtension, mediaType: stored.mediaType, data: data))
     }
 
     /// Every distinct `data:` image source under `nodes`, decoded once.
-    static func decodeAll(in nodes: [HTMLNode]) -> [String: DataImage] {
+    static func decodeAll(in nodes: [HTMLNode], preparation: ImagePreparation = ImagePreparation()) -> [String: DataImage] {
         var found: [String: DataImage] = [:]
         func visit(_ nodes: [HTMLNode]) {
             for case .element(let element) in nodes {
                 if element.name == "img", let source = element.attributes["src"], DataURI.isDataURI(source),
                    found[source] == nil {
-                    found[source] = decode(source)
+                    found[source] = decode(source, preparation: preparation)
                 }
                 visit(element.children)
             }

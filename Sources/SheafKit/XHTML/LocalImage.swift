@@ -20,7 +20,8 @@ enum LocalImage: Equatable {
     /// With a `cache` folder, remote images are looked for there too (see `cached`), their addresses resolved
     /// against the article's `source`.
     static func lookupAll(in nodes: [HTMLNode], articleFile: String, cache: String? = nil,
-                          source: String? = nil) -> (found: [String: DataImage], refused: [String]) {
+                          source: String? = nil, preparation: ImagePreparation = ImagePreparation())
+        -> (found: [String: DataImage], refused: [String]) {
         let resolver = LinkResolver(source: source)
         var found: [String: DataImage] = [:]
         var refused: [String] = []
@@ -29,9 +30,9 @@ enum LocalImage: Equatable {
             for case .element(let element) in nodes {
                 if element.name == "img", case let source = ReplaceImages.source(of: element),
                    !DataURI.isDataURI(source), seen.insert(source).inserted {
-                    var result = lookup(source, articleFile: articleFile)
+                    var result = lookup(source, articleFile: articleFile, preparation: preparation)
                     if result == .notLocal, let cache, let url = resolver.resolve(source) {
-                        result = cached(url, in: cache)
+                        result = cached(url, in: cache, preparation: preparation)
                     }
                     switch result {
                     case .found(let image): found[source] = image
@@ -46,7 +47,8 @@ enum LocalImage: Equatable {
         return (found, refused)
     }
 
-    static func lookup(_ source: String, articleFile: String) -> LocalImage {
+    static func lookup(_ source: String, articleFile: String,
+                       preparation: ImagePreparation = ImagePreparation()) -> LocalImage {
         let trimmed = source.trimmingCharacters(in: .whitespaces)
         if LinkResolver.scheme(of: trimmed)?.lowercased() == "file" { return .refused("is a file: URL") }
         guard !trimmed.isEmpty, LinkResolver.scheme(of: trimmed) == nil, !trimmed.hasPrefix("/"),
@@ -57,12 +59,12 @@ enum LocalImage: Equatable {
             ? articleFile : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(articleFile)
         let root = collectionRoot(of: articleFile)
         let folder = (articleFile as NSString).deletingLastPathComponent
-        return read(folder + "/" + relative, inside: root, named: "the collection folder")
+        return read(folder + "/" + relative, inside: root, named: "the collection folder", preparation: preparation)
     }
 
     /// A remote image saved in an offline cache laid out by URL, as `wget -x` saves pages:
     /// `https://host/a/b.jpg` is `cache/host/a/b.jpg`. The query is ignored.
-    static func cached(_ url: String, in cache: String) -> LocalImage {
+    static func cached(_ url: String, in cache: String, preparation: ImagePreparation = ImagePreparation()) -> LocalImage {
         guard let scheme = LinkResolver.scheme(of: url), ["http", "https"].contains(scheme.lowercased()) else {
             return .notLocal
         }
@@ -74,11 +76,13 @@ enum LocalImage: Equatable {
         guard !host.isEmpty, !host.hasPrefix("."), path.count > 1 else { return .missing }
         let root = cache.hasPrefix("/")
             ? cache : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(cache)
-        return read(root + "/" + host.lowercased() + path, inside: root, named: "the image cache")
+        return read(root + "/" + host.lowercased() + path, inside: root, named: "the image cache",
+                    preparation: preparation)
     }
 
     /// The file at `path`, read only when it lies inside `root` both by its text and after following links.
-    private static func read(_ path: String, inside root: String, named place: String) -> LocalImage {
+    private static func read(_ path: String, inside root: String, named place: String,
+                             preparation: ImagePreparation) -> LocalImage {
         guard let path = lexical(path), let lexicalRoot = lexical(root), isInside(path, root: lexicalRoot) else {
             return .refused("leaves \(place)")
         }
@@ -91,7 +95,7 @@ enum LocalImage: Equatable {
         guard let data = try? handle.read(upToCount: maxBytes + 1), data.count <= maxBytes else {
             return .found(.unusable(reason: "is larger than \(maxBytes / 1_000_000) MB"))
         }
-        return .found(DataImage.decode(bytes: [UInt8](data)))
+        return .found(DataImage.decode(bytes: [UInt8](data), preparation: preparation))
     }
 
     /// The folder holding `pages/` above the article, else the article's folder.

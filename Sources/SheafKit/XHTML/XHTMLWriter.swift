@@ -10,6 +10,8 @@ public struct XHTMLWriter: Sendable {
     var parser = HTMLDocumentParser()
     /// An offline image cache laid out by URL (`DIR/host/path`): remote images found there are embedded.
     public var imageCache: String?
+    /// The reader the book is made for: its image limits, and Kobo's sentence spans.
+    public var device = DeviceProfile.generic
 
     /// A writer for a book in `language` whose chapters are `links` (none: links to other articles stay text).
     public init(language: String, links: BookLinks = .none) {
@@ -19,7 +21,7 @@ public struct XHTMLWriter: Sendable {
 
     /// The normalization steps, in order; `images` are the article's `data:` images, decoded.
     func rewriters(source: String?, channel: String = "", images: [String: DataImage] = [:]) -> [any HTMLRewriter] {
-        [
+        let steps: [any HTMLRewriter] = [
             RemoveFurniture(),
             RemoveNonContentImages(),
             RewriteLinks(source: source, links: links, channel: channel),
@@ -34,15 +36,17 @@ public struct XHTMLWriter: Sendable {
             ParagraphsAtTopLevel(),
             BreaksToParagraphs(),
         ]
+        return device.koboSpans ? steps + [KoboSpans()] : steps
     }
 
     /// The chapter for `article`, with notes about repairs a user may want to know of.
     public func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
+        let preparation = device.imagePreparation
         let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file, cache: imageCache,
-                                         source: article.header.source)
-        let images = DataImage.decodeAll(in: parsed.nodes).merging(local.found) { data, _ in data }
+                                         source: article.header.source, preparation: preparation)
+        let images = DataImage.decodeAll(in: parsed.nodes, preparation: preparation).merging(local.found) { data, _ in data }
         let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images)
             .reduce(parsed.nodes) { nodes, rewriter in rewriter.rewrite(nodes) }
         let blocks = normalized.map(XHTMLSerializer.serialize)
