@@ -44,10 +44,13 @@ public struct CollectionScanner: Sendable {
     struct Walk {
         var found: [(file: ArticleFile, realPath: String)] = []
         var problems: [Diagnostic] = []
+        /// The real path of the folder argument being walked: no link met inside may lead out of it.
+        var root = "/"
 
         mutating func visit(argument path: String) {
             switch InputPath.kind(of: path) {
             case .folder:
+                root = InputPath.real(path) ?? InputPath.absolute(path)
                 walk(folder: path, ancestors: [])
             case .file:
                 add(path)
@@ -84,6 +87,12 @@ public struct CollectionScanner: Sendable {
         }
 
         mutating func visit(entry path: String, name: String, ancestors: [String]) {
+            // Only a link can lead out: every folder walked so far lies inside the root.
+            if InputPath.isLink(path), let real = InputPath.real(path), !InputPath.isInside(real, root: root) {
+                problems.append(Diagnostic(.warning, stage: .read, file: path,
+                                           "symbolic link leads outside the input folder (to \(real)); not read"))
+                return
+            }
             switch InputPath.kind(of: path) {
             case .folder where name != "indexes":
                 walk(folder: path, ancestors: ancestors)
