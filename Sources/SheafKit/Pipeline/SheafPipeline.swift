@@ -92,7 +92,10 @@ public struct SheafPipeline: Sendable {
 
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.
     /// Throws only when nothing can be built at all (e.g. a template that does not parse).
-    public func build(progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
+    /// Once `interruption` is requested no further volume is started: the report lists only the volumes made
+    /// (the books being written finish), and `--prune` is not applied.
+    public func build(interruption: BuildInterruption? = nil,
+                      progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         var (plan, bodyHashes) = planWithBodyHashes()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
@@ -112,12 +115,15 @@ public struct SheafPipeline: Sendable {
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil
         let total = plan.volumes.count
-        let outcomes = await plan.volumes.concurrentMap(limit: options.jobs) { volume in
-            cataloged?.make(volume) ?? maker.make(volume)
+        let made = await plan.volumes.concurrentMap(limit: options.jobs) { volume -> VolumeMaker.Outcome? in
+            if interruption?.isRequested == true { return nil }
+            return cataloged?.make(volume) ?? maker.make(volume)
         } onEach: { done, outcome in
-            progress(BuildProgress(done: done, total: total, file: outcome.entry.file))
+            if let outcome { progress(BuildProgress(done: done, total: total, file: outcome.entry.file)) }
         }
-        let pruned = try cataloged.map(\.catalog).map { options.prune ? try prune($0, keeping: Set(planned)) : [] } ?? []
+        let outcomes = made.compactMap { $0 }
+        let complete = outcomes.count == made.count
+        let pruned = try cataloged.map(\.catalog).map { options.prune && complete ? try prune($0, keeping: Set(planned)) : [] } ?? []
         return BuildReport(
             volumes: outcomes.map(\.entry),
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {

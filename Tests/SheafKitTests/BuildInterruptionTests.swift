@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+@testable import SheafKit
+
+/// A build asked to stop starts no further volume; the books written are whole and a re-run finishes the rest.
+@Suite struct BuildInterruptionTests {
+    @Test func aSecondRequestSaysSo() {
+        let interruption = BuildInterruption()
+        #expect(!interruption.isRequested)
+        #expect(interruption.request() == false)
+        #expect(interruption.isRequested)
+        #expect(interruption.request() == true)
+    }
+
+    @Test func stopsAfterTheBookBeingWrittenAndARerunFinishes() async throws {
+        let archive = try CatalogedVolumeMakerTests.Archive()
+        let options = BuildOptions(inputs: [archive.inputs], outputDirectory: archive.out, jobs: 1, prune: true)
+        let interruption = BuildInterruption()
+        let stopped = try await SheafPipeline(options: options, environment: BuildEnvironment())
+            .build(interruption: interruption) { _ in interruption.request() }
+        #expect(stopped.volumes.count == 1)
+        let books = try FileManager.default.contentsOfDirectory(atPath: archive.out).filter { $0.hasSuffix(".epub") }
+        #expect(books == stopped.volumes.map { ($0.file as NSString).lastPathComponent })
+
+        let finished = try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+        #expect(finished.volumes.count > 1)
+        #expect(finished.unchangedVolumes.map(\.file) == stopped.volumes.map(\.file))
+        #expect(finished.writtenVolumes.count == finished.volumes.count - 1)
+    }
+}
