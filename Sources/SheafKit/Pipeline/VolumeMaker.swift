@@ -25,12 +25,15 @@ struct VolumeMaker: Sendable {
     var cover: Data? = nil
     /// The offline image cache (`--images`), if any.
     var imageCache: String? = nil
+    /// Caps on each book's images and size.
+    var limits = BookLimits()
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
         let (kept, normalized, skipped) = normalize(volume)
-        let notes = normalized.flatMap(\.diagnostics)
+        let (chapters, imageNote) = limits.limitingImages(normalized.map(\.chapter), language: kept.language, file: path)
+        let notes = normalized.flatMap(\.diagnostics) + (imageNote.map { [$0] } ?? [])
         var entry = BuildReport.VolumeEntry(file: path, title: kept.title, identifier: "", status: .written,
                                             error: nil, articles: [])
         guard !normalized.isEmpty else {
@@ -40,7 +43,8 @@ struct VolumeMaker: Sendable {
         }
         do {
             let book = try BookAssembler(templates: templates, environment: environment, cover: cover)
-                .assemble(kept, chapters: normalized.map(\.chapter), identifier: identifier)
+                .assemble(kept, chapters: chapters, identifier: identifier)
+            try limits.checkSize(of: book, file: path)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
             // Given up to the writer, which lets each file's bytes go once they are in the archive.
