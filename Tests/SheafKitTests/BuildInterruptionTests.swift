@@ -28,3 +28,14 @@ import Testing
         #expect(finished.writtenVolumes.count == finished.volumes.count - 1)
     }
 }
+
+extension BuildInterruptionTests {
+    /// A second Ctrl-C (or SIGKILL) may leave libzip's temporary file: the next run removes it, catalog or not.
+    @Test func theNextRunRemovesTemporaryFilesWithoutACatalogToo() async throws {
+        let archive = try CatalogedVolumeMakerTests.Archive()
+        try FileManager.default.createDirectory(atPath: archive.out, withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: archive.out + "/x.epub.Ab12Cd", contents: Data("torn".utf8)))
+        _ = try await archive.build { $0.catalog = false }
+        #expect(!FileManager.default.fileExists(atPath: archive.out + "/x.epub.Ab12Cd"))
+    }
+}

@@ -105,6 +105,8 @@ public struct SheafPipeline: Sendable {
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
         }
         try Self.createFolder(options.outputDirectory)
+        // What a killed run left (libzip's temporary files), with or without a catalog.
+        BookFile.removeLeftovers(in: options.outputDirectory)
         // A volume holding more than its share of the articles would finish alone: it uses every job itself.
         let maker = VolumeMaker(templates: templates, environment: environment,
                                 outputDirectory: options.outputDirectory, jobs: options.jobs,
@@ -136,11 +138,10 @@ public struct SheafPipeline: Sendable {
 
     // MARK: - Catalog
 
-    /// Opens the output folder's catalog, clears what a killed run left, and leaves out of the plan the
+    /// Opens the output folder's catalog and leaves out of the plan the
     /// articles earlier books hold (unless `repeatArticles`).
     private func catalogedMaker(_ maker: VolumeMaker, plan: inout BuildPlan, bodyHashes: [String: String],
                                 templates: TemplateSet) throws -> CatalogedVolumeMaker {
-        BookFile.removeLeftovers(in: options.outputDirectory)
         let catalog = try Catalog(folder: options.outputDirectory)
         let packaged = try catalog.articles()
         if !options.repeatArticles {
