@@ -74,7 +74,8 @@ struct BuildCommand: AsyncParsableCommand {
         let combined = BuildReport.combining(reports)
         if signals.interruption.isRequested {
             // No report: it would describe a build that did not happen; the catalog holds every book written.
-            FileHandle.standardError.write(Data(("sheaf: interrupted after \(combined.writtenVolumes.count) books "
+            let written = combined.writtenVolumes.count
+            FileHandle.standardError.write(Data(("sheaf: interrupted after \(written) book\(written == 1 ? "" : "s") "
                 + "written; no partial book is left, and the same command finishes the rest\n").utf8))
             throw ExitCode(StopSignals.exitStatus)
         }
