@@ -39,3 +39,21 @@ extension BuildInterruptionTests {
         #expect(!FileManager.default.fileExists(atPath: archive.out + "/x.epub.Ab12Cd"))
     }
 }
+
+extension BuildInterruptionTests {
+    /// A volume still being normalized when the stop comes is given up between articles: nothing is written.
+    @Test func aVolumeBeingMadeIsGivenUpBeforeItIsWritten() throws {
+        let archive = try CatalogedVolumeMakerTests.Archive()
+        let options = BuildOptions(inputs: [archive.inputs], outputDirectory: archive.out, catalog: false)
+        let volume = try #require(SheafPipeline(options: options, environment: BuildEnvironment())
+            .planWithBodyHashes().plan.volumes.first)
+        let interruption = BuildInterruption()
+        interruption.request()
+        let maker = VolumeMaker(templates: try TemplateSet.builtIn(), environment: BuildEnvironment(),
+                                outputDirectory: archive.out, interruption: interruption)
+        let outcome = maker.make(volume)
+        #expect(outcome.entry.status == .failed && outcome.entry.error == "interrupted: not written")
+        #expect(outcome.entry.articles.count == volume.articles.count)
+        #expect(!FileManager.default.fileExists(atPath: outcome.entry.file))
+    }
+}

@@ -92,8 +92,9 @@ public struct SheafPipeline: Sendable {
 
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.
     /// Throws only when nothing can be built at all (e.g. a template that does not parse).
-    /// Once `interruption` is requested no further volume is started: the report lists only the volumes made
-    /// (the books being written finish), and `--prune` is not applied.
+    /// Once `interruption` is requested no further volume is started and a volume still being normalized is
+    /// given up (reported failed, "interrupted: not written"); the books already being written finish. The
+    /// report lists only the volumes started, and `--prune` is not applied.
     public func build(interruption: BuildInterruption? = nil,
                       progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
@@ -112,7 +113,7 @@ public struct SheafPipeline: Sendable {
                                 outputDirectory: options.outputDirectory, jobs: options.jobs,
                                 largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs),
                                 cover: try options.coverFile.map(BookCover.read),
-                                imageCache: options.imagesDirectory)
+                                imageCache: options.imagesDirectory, interruption: interruption)
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil
@@ -124,7 +125,7 @@ public struct SheafPipeline: Sendable {
             if let outcome { progress(BuildProgress(done: done, total: total, file: outcome.entry.file)) }
         }
         let outcomes = made.compactMap { $0 }
-        let complete = outcomes.count == made.count
+        let complete = interruption?.isRequested != true
         let pruned = try cataloged.map(\.catalog).map { options.prune && complete ? try prune($0, keeping: Set(planned)) : [] } ?? []
         return BuildReport(
             volumes: outcomes.map(\.entry),

@@ -27,11 +27,14 @@ struct VolumeMaker: Sendable {
     var imageCache: String? = nil
     /// Caps on each book's images and size.
     var limits = BookLimits()
+    /// When requested, a volume being normalized stops between articles and is not written.
+    var interruption: BuildInterruption? = nil
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
         let (kept, normalized, skipped) = normalize(volume)
+        if interruption?.isRequested == true { return stopped(kept, path: path) }
         let (chapters, imageNote) = limits.limitingImages(normalized.map(\.chapter), language: kept.language, file: path)
         let notes = normalized.flatMap(\.diagnostics) + (imageNote.map { [$0] } ?? [])
         var entry = BuildReport.VolumeEntry(file: path, title: kept.title, identifier: "", status: .written,
@@ -68,6 +71,19 @@ struct VolumeMaker: Sendable {
     private enum Normalized: Sendable {
         case chapter(Chapter, [Diagnostic])
         case unread([Diagnostic])
+        /// Not read: the build was interrupted.
+        case stopped
+    }
+
+    /// The outcome of a volume given up because the build was interrupted: nothing written, an earlier copy kept.
+    private func stopped(_ volume: Volume, path: String) -> Outcome {
+        let entry = BuildReport.VolumeEntry(
+            file: path, title: volume.title, identifier: "", status: .failed, error: "interrupted: not written",
+            articles: volume.articles.map {
+                BuildReport.ArticleEntry(title: $0.title, date: $0.date?.description, source: $0.source,
+                                         chapter: "", files: $0.files)
+            })
+        return Outcome(entry: entry, skipped: [], notes: [], volume: volume)
     }
 
     /// Reads the bodies again (the header from the first pass, with its merged files, is kept) and normalizes
@@ -82,7 +98,11 @@ struct VolumeMaker: Sendable {
             var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
             configured.imageCache = imageCache
             let writer = configured
-            let results = kept.articles.parallelMap(jobs: threads) { Self.normalize($0, writer: writer) }
+            let interruption = interruption
+            let results = kept.articles.parallelMap(jobs: threads) { header in
+                interruption?.isRequested == true ? .stopped : Self.normalize(header, writer: writer)
+            }
+            if interruption?.isRequested == true { return (kept, [], skipped) }
             var chapters: [(chapter: Chapter, diagnostics: [Diagnostic])] = []
             var readable: [ArticleHeader] = []
             for (header, result) in zip(kept.articles, results) {
@@ -91,6 +111,7 @@ struct VolumeMaker: Sendable {
                     chapters.append((chapter, diagnostics))
                     readable.append(header)
                 case .unread(let reasons): skipped += reasons
+                case .stopped: break
                 }
             }
             // Each round leaves out at least one article, so this ends.
