@@ -10,7 +10,8 @@ struct BuildCommand: AsyncParsableCommand {
         discussion: """
             Files that are not articles are skipped with a reason and listed at the end; they never stop the \
             build. Exit status: 0 when every book was written, 1 when a book could not be written (or, with \
-            --strict, when a file was skipped). SOURCE_DATE_EPOCH, when set, dates the books; otherwise each \
+            --strict, when a file was skipped), 130 when stopped by SIGINT or SIGTERM (the books being written \
+            are finished, no other is started; run the same command again to finish). SOURCE_DATE_EPOCH, when set, dates the books; otherwise each \
             book is dated by its newest article, so the same input always gives the same bytes.
             """)
 
@@ -52,11 +53,14 @@ struct BuildCommand: AsyncParsableCommand {
             throw CommandFailure("\(error)")
         }
         let line = ProgressLine(enabled: !quiet)
+        let signals = StopSignals()
+        defer { signals.stop() }
         var reports: [BuildReport] = []
-        for run in runs {
+        for run in runs where !signals.interruption.isRequested {
             let label = run.recipe.map { "\($0): " } ?? ""
             do {
-                let result = try await SheafPipeline(options: run.options, environment: environment).build {
+                let pipeline = SheafPipeline(options: run.options, environment: environment)
+                let result = try await pipeline.build(interruption: signals.interruption) {
                     line.show("\(label)[\($0.done)/\($0.total)] \($0.file)")
                 }
                 line.clear()
@@ -68,6 +72,13 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         let combined = BuildReport.combining(reports)
+        if signals.interruption.isRequested {
+            // No report: it would describe a build that did not happen; the catalog holds every book written.
+            let written = combined.writtenVolumes.count
+            FileHandle.standardError.write(Data(("sheaf: interrupted after \(written) book\(written == 1 ? "" : "s") "
+                + "written; no partial book is left, and the same command finishes the rest\n").utf8))
+            throw ExitCode(StopSignals.exitStatus)
+        }
         if let report {
             do {
                 try combined.jsonData().write(to: URL(fileURLWithPath: report), options: .atomic)

@@ -74,6 +74,8 @@ import Testing
         "empty.md": "empty file", "binary.md": "binary file", "picture.md": "PNG image", "nul.md": "binary file",
         "huge.md": "too large", "loop": "symbolic link loop",
         "pipe.md": "not a regular file",
+        "escape.md": "symbolic link leads outside the input folder", "passwd.md": "leads outside the input folder",
+        "outside-folder": "symbolic link leads outside the input folder",
     ]
     static let noted: [String: String] = [
         "bad-utf8.md": "invalid UTF-8", "utf16-bom.md": "UTF-16", "utf16-nobom.md": "no byte order mark",
@@ -104,6 +106,20 @@ import Testing
         try "### Locked\n\n<p>locked</p>\n\n原文地址：https://example.org/locked\n".write(
             toFile: "\(pages)/locked.md", atomically: false, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: "\(pages)/locked.md")
+        try makeEscapes(from: pages, outside: (root as NSString).deletingLastPathComponent)
+    }
+
+    /// Links from inside the collection to a file and a folder beside it, and to a system file: none is read.
+    static func makeEscapes(from pages: String, outside: String) throws {
+        let folder = outside + "/outside-folder"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (index, file) in [outside + "/outside.md", folder + "/1.md"].enumerated() {
+            try article("Outside \(index)", "<p>\(marker)</p>", source: "https://example.org/outside/\(index)")
+                .write(toFile: file, atomically: false, encoding: .utf8)
+        }
+        try FileManager.default.createSymbolicLink(atPath: "\(pages)/escape.md", withDestinationPath: "../../../outside.md")
+        try FileManager.default.createSymbolicLink(atPath: "\(pages)/passwd.md", withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(atPath: "\(pages)/../outside-folder", withDestinationPath: folder)
     }
 
     @Test func everyBadInputIsRepairedOrSkippedWithAReason() throws {

@@ -104,6 +104,28 @@ struct ScratchTree {
         #expect(scan.problems.first?.stage == .read)
     }
 
+    @Test func linksLeadingOutOfTheInputFolderAreNotFollowed() throws {
+        let tree = try collection()
+        defer { tree.remove() }
+        try tree.file("outside/pages/9/1.md")
+        try tree.link("mh/pages/73/out.md", to: tree.root + "/outside/pages/9/1.md")
+        try tree.link("mh/pages/out", to: tree.root + "/outside/pages/9")
+        try tree.link("mh/pages/73/in.md", to: "../19/410001.md")
+        let scan = scanner.scan([tree.root + "/mh"])
+        #expect(scan.files.count == 3, "the link inside the folder leads to a file already listed")
+        #expect(scan.problems.map(\.file) == [tree.root + "/mh/pages/73/out.md", tree.root + "/mh/pages/out"])
+        #expect(scan.problems.allSatisfy { $0.message.hasPrefix("symbolic link leads outside the input folder") })
+
+        // A collection whose pages/ folder is itself a link out of it is not entered either.
+        try tree.file("other/README.md")
+        try tree.link("other/pages", to: tree.root + "/outside/pages")
+        let other = scanner.scan([tree.root + "/other"])
+        #expect(other.files.isEmpty)
+        #expect(other.problems.map(\.file) == [tree.root + "/other/pages"])
+        // Named directly, the same folder is the user's choice.
+        #expect(scanner.scan([tree.root + "/outside"]).files.count == 1)
+    }
+
     @Test func reportsMissingPathsAndBrokenLinks() throws {
         let tree = try collection()
         defer { tree.remove() }

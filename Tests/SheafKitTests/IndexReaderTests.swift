@@ -41,4 +41,18 @@ import Testing
         #expect(found.indexes.map(\.name) == ["19", "73"])
         #expect(found.indexes.map(\.title) == ["时事评论", "天人之间"])
     }
+
+    @Test func doesNotReadIndexesOrMenusLinkedFromOutsideTheCollection() throws {
+        let tree = try ScratchTree()
+        defer { try? FileManager.default.removeItem(atPath: tree.root) }
+        try tree.file("outside.md", "#### [SECRET TITLE](../pages/73/1.md)\n[SECRET MENU](indexes/9.md)\n")
+        try tree.file("coll/indexes/73.md", page)
+        try tree.link("coll/indexes/9.md", to: tree.root + "/outside.md")
+        try tree.link("coll/MENU.md", to: tree.root + "/outside.md")
+        let found = IndexReader().indexes(ofCollectionAt: tree.root + "/coll")
+        #expect(found.indexes.map(\.name) == ["73"])
+        #expect(found.problems.map(\.message).contains { $0.contains("leads outside the collection") })
+        #expect(!found.indexes.flatMap(\.entries).map(\.title).contains("SECRET TITLE"))
+        #expect(IndexReader().menuTitles(ofCollectionAt: tree.root + "/coll").isEmpty)
+    }
 }

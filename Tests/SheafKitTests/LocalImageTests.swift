@@ -89,4 +89,17 @@ import Testing
         #expect(chapter.images.map(\.mediaType) == ["image/png"])
         #expect(chapter.blocks.joined().contains("[Image: n]"))
     }
+
+    @Test func aLinkInTheCacheLeadingOutIsRefused() throws {
+        let (root, _, cleanup) = try collection()
+        defer { cleanup() }
+        let cache = root + "/../cache"
+        try FileManager.default.createDirectory(atPath: cache + "/x.org", withIntermediateDirectories: true)
+        try Data(TestImages.bytes(TestImages.png)).write(to: URL(fileURLWithPath: root + "/../outside.png"))
+        try FileManager.default.createSymbolicLink(atPath: cache + "/x.org/a.png", withDestinationPath: root + "/../outside.png")
+        try FileManager.default.createSymbolicLink(atPath: cache + "/x.org/up", withDestinationPath: root + "/..")
+        #expect(LocalImage.cached("https://x.org/a.png", in: cache) == .refused("is a link leading out of the image cache"))
+        #expect(LocalImage.cached("https://x.org/up/outside.png", in: cache) == .refused("is a link leading out of the image cache"))
+        #expect(LocalImage.cached("https://../outside.png", in: cache) == .missing)
+    }
 }

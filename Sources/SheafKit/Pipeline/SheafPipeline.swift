@@ -98,7 +98,11 @@ public struct SheafPipeline: Sendable {
 
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.
     /// Throws only when nothing can be built at all (e.g. a template that does not parse).
-    public func build(progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
+    /// Once `interruption` is requested no further volume is started and a volume still being normalized is
+    /// given up (reported failed, "interrupted: not written"); the books already being written finish. The
+    /// report lists only the volumes started, and `--prune` is not applied.
+    public func build(interruption: BuildInterruption? = nil,
+                      progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         var (plan, bodyHashes) = planWithBodyHashes()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
@@ -108,6 +112,8 @@ public struct SheafPipeline: Sendable {
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
         }
         try Self.createFolder(options.outputDirectory)
+        // What a killed run left (libzip's temporary files), with or without a catalog.
+        BookFile.removeLeftovers(in: options.outputDirectory)
         let sideload = options.sideloadDirectory.map(Sideload.init)
         try sideload?.checkFolder()
         // A volume holding more than its share of the articles would finish alone: it uses every job itself.
@@ -115,18 +121,23 @@ public struct SheafPipeline: Sendable {
                                 outputDirectory: options.outputDirectory, jobs: options.jobs,
                                 largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs),
                                 cover: try options.coverFile.map(BookCover.read),
-                                imageCache: options.imagesDirectory, device: options.device)
+                                imageCache: options.imagesDirectory, device: options.device,
+                                interruption: interruption)
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil
         let total = plan.volumes.count
-        let outcomes = await plan.volumes.concurrentMap(limit: options.jobs) { volume in
-            cataloged?.make(volume) ?? maker.make(volume)
+        let made = await plan.volumes.concurrentMap(limit: options.jobs) { volume -> VolumeMaker.Outcome? in
+            if interruption?.isRequested == true { return nil }
+            return cataloged?.make(volume) ?? maker.make(volume)
         } onEach: { done, outcome in
-            progress(BuildProgress(done: done, total: total, file: outcome.entry.file))
+            if let outcome { progress(BuildProgress(done: done, total: total, file: outcome.entry.file)) }
         }
-        let pruned = try cataloged.map(\.catalog).map { options.prune ? try prune($0, keeping: Set(planned)) : [] } ?? []
-        let sideloaded = sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file)) ?? []
+        let outcomes = made.compactMap { $0 }
+        let complete = interruption?.isRequested != true
+        let pruned = try cataloged.map(\.catalog).map { options.prune && complete ? try prune($0, keeping: Set(planned)) : [] } ?? []
+        // An interrupted run stops: what it finished is on disk, and a re-run copies it.
+        let sideloaded = complete ? sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file)) ?? [] : []
         return BuildReport(
             volumes: outcomes.map(\.entry),
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {
@@ -139,11 +150,10 @@ public struct SheafPipeline: Sendable {
 
     // MARK: - Catalog
 
-    /// Opens the output folder's catalog, clears what a killed run left, and leaves out of the plan the
+    /// Opens the output folder's catalog and leaves out of the plan the
     /// articles earlier books hold (unless `repeatArticles`).
     private func catalogedMaker(_ maker: VolumeMaker, plan: inout BuildPlan, bodyHashes: [String: String],
                                 templates: TemplateSet) throws -> CatalogedVolumeMaker {
-        BookFile.removeLeftovers(in: options.outputDirectory)
         let catalog = try Catalog(folder: options.outputDirectory)
         let packaged = try catalog.articles()
         if !options.repeatArticles {

@@ -27,13 +27,21 @@ struct VolumeMaker: Sendable {
     var imageCache: String? = nil
     /// The reader the book is made for.
     var device = DeviceProfile.generic
+    /// Caps on each book's images and size.
+    var limits = BookLimits()
+    /// When requested, a volume being normalized stops between articles and is not written.
+    var interruption: BuildInterruption? = nil
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
-        let kept: Volume, notes: [Diagnostic], skipped: [Diagnostic]
+        let kept: Volume, normalized: [Chapter], normalizedNotes: [Diagnostic], skipped: [Diagnostic]
+        (kept, normalized, normalizedNotes, skipped) = normalize(volume)
+        if interruption?.isRequested == true { return stopped(kept, path: path) }
+        let imageNote: Diagnostic?
         var chapters: [Chapter]
-        (kept, chapters, notes, skipped) = normalize(volume)
+        (chapters, imageNote) = limits.limitingImages(consume normalized, language: kept.language, file: path)
+        let notes = normalizedNotes + (imageNote.map { [$0] } ?? [])
         var entry = BuildReport.VolumeEntry(file: path, title: kept.title, identifier: "", status: .written,
                                             error: nil, articles: [])
         guard !chapters.isEmpty else {
@@ -45,6 +53,7 @@ struct VolumeMaker: Sendable {
             var assembler = BookAssembler(templates: templates, environment: environment, cover: cover)
             assembler.koboWrappers = device.koboSpans
             let book = try assembler.assemble(kept, chapters: consume chapters, identifier: identifier)
+            try limits.checkSize(of: book, file: path)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
             // Given up to the writer, which lets each file's bytes go once they are in the archive.
@@ -80,6 +89,19 @@ struct VolumeMaker: Sendable {
     private enum Normalized: Sendable {
         case chapter(Chapter, [Diagnostic])
         case unread([Diagnostic])
+        /// Not read: the build was interrupted.
+        case stopped
+    }
+
+    /// The outcome of a volume given up because the build was interrupted: nothing written, an earlier copy kept.
+    private func stopped(_ volume: Volume, path: String) -> Outcome {
+        let entry = BuildReport.VolumeEntry(
+            file: path, title: volume.title, identifier: "", status: .failed, error: "interrupted: not written",
+            articles: volume.articles.map {
+                BuildReport.ArticleEntry(title: $0.title, date: $0.date?.description, source: $0.source,
+                                         chapter: "", files: $0.files)
+            })
+        return Outcome(entry: entry, skipped: [], notes: [], volume: volume)
     }
 
     /// Reads the bodies again (the header from the first pass, with its merged files, is kept) and normalizes
@@ -95,7 +117,11 @@ struct VolumeMaker: Sendable {
             configured.imageCache = imageCache
             configured.device = device
             let writer = configured
-            let results = kept.articles.parallelMap(jobs: threads) { Self.normalize($0, writer: writer) }
+            let interruption = interruption
+            let results = kept.articles.parallelMap(jobs: threads) { header in
+                interruption?.isRequested == true ? .stopped : Self.normalize(header, writer: writer)
+            }
+            if interruption?.isRequested == true { return (kept, [], [], skipped) }
             var chapters: [Chapter] = []
             var notes: [Diagnostic] = []
             var readable: [ArticleHeader] = []
@@ -106,6 +132,7 @@ struct VolumeMaker: Sendable {
                     notes += diagnostics
                     readable.append(header)
                 case .unread(let reasons): skipped += reasons
+                case .stopped: break
                 }
             }
             // Each round leaves out at least one article, so this ends.

@@ -44,10 +44,13 @@ public struct CollectionScanner: Sendable {
     struct Walk {
         var found: [(file: ArticleFile, realPath: String)] = []
         var problems: [Diagnostic] = []
+        /// The real path of the folder argument being walked: no link met inside may lead out of it.
+        var root = "/"
 
         mutating func visit(argument path: String) {
             switch InputPath.kind(of: path) {
             case .folder:
+                root = InputPath.real(path) ?? InputPath.absolute(path)
                 walk(folder: path, ancestors: [])
             case .file:
                 add(path)
@@ -75,7 +78,7 @@ public struct CollectionScanner: Sendable {
             }
             let pages = InputPath.join(path, "pages")
             if names.contains("pages"), InputPath.isFolder(pages) {
-                walk(folder: pages, ancestors: ancestors + [real])
+                if !leavesRoot(pages) { walk(folder: pages, ancestors: ancestors + [real]) }
                 return
             }
             for name in names.sorted(by: InputPath.byteOrder) where !name.hasPrefix(".") {
@@ -84,6 +87,7 @@ public struct CollectionScanner: Sendable {
         }
 
         mutating func visit(entry path: String, name: String, ancestors: [String]) {
+            if leavesRoot(path) { return }
             switch InputPath.kind(of: path) {
             case .folder where name != "indexes":
                 walk(folder: path, ancestors: ancestors)
@@ -96,6 +100,16 @@ public struct CollectionScanner: Sendable {
             case .folder, .file:
                 break
             }
+        }
+
+        /// Whether `path` is a symbolic link whose real path is outside the root (then reported, not to be read).
+        /// Only a link can lead out: every folder walked so far lies inside the root.
+        mutating func leavesRoot(_ path: String) -> Bool {
+            guard InputPath.isLink(path), let real = InputPath.real(path), !InputPath.isInside(real, root: root)
+            else { return false }
+            problems.append(Diagnostic(.warning, stage: .read, file: path,
+                                       "symbolic link leads outside the input folder (to \(real)); not read"))
+            return true
         }
 
         mutating func add(_ path: String) {

@@ -13,8 +13,14 @@ public struct IndexReader: Sendable {
         let titles = menuTitles(ofCollectionAt: root)
         var indexes: [IndexListing] = []
         var problems: [Diagnostic] = []
+        let realRoot = InputPath.real(root) ?? InputPath.absolute(root)
         for name in names {
             let path = InputPath.join(folder, name)
+            if let real = InputPath.real(path), !InputPath.isInside(real, root: realRoot) {
+                problems.append(Diagnostic(.warning, stage: .read, file: path,
+                                           "symbolic link leads outside the collection (to \(real)); not read"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: path) else {
                 problems.append(Diagnostic(.warning, stage: .read, file: path, "cannot read the index file"))
                 continue
@@ -45,8 +51,12 @@ public struct IndexReader: Sendable {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
             .filter { $0.lowercased().hasSuffix(".md") }.sorted()
         var titles: [String: String] = [:]
+        let realRoot = InputPath.real(root) ?? InputPath.absolute(root)
         for file in files {
-            guard let data = FileManager.default.contents(atPath: InputPath.join(root, file)) else { continue }
+            let path = InputPath.join(root, file)
+            // A menu file linked from outside the collection is not read (its titles would enter the books).
+            guard InputPath.real(path).map({ InputPath.isInside($0, root: realRoot) }) == true,
+                  let data = FileManager.default.contents(atPath: path) else { continue }
             for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline) {
                 for link in MarkdownLinks.links(in: line) {
                     let path = link.target.prefix { $0 != "?" && $0 != "#" }

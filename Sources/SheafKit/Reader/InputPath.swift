@@ -25,6 +25,17 @@ enum InputPath {
         kind(of: path) == .folder
     }
 
+    /// Whether the path itself is a symbolic link (not following it).
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Whether the real path `real` is `root` or lies below it (both resolved, without trailing `/`).
+    static func isInside(_ real: String, root: String) -> Bool {
+        root == "/" || real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+    }
+
     /// The path with every symbolic link resolved, or nil when it cannot be resolved.
     static func real(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
