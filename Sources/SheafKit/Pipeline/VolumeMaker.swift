@@ -35,8 +35,8 @@ struct VolumeMaker: Sendable {
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
-        let kept: Volume, normalized: [Chapter], normalizedNotes: [Diagnostic], skipped: [Diagnostic]
-        (kept, normalized, normalizedNotes, skipped) = normalize(volume)
+        let kept: Volume, normalized: [Chapter], normalizedNotes: [Diagnostic], skipped: [Diagnostic], drawn: Data?
+        (kept, normalized, normalizedNotes, skipped, drawn) = normalize(volume)
         if interruption?.isRequested == true { return stopped(kept, path: path) }
         let imageNote: Diagnostic?
         var chapters: [Chapter]
@@ -50,7 +50,9 @@ struct VolumeMaker: Sendable {
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
-            var assembler = BookAssembler(templates: templates, environment: environment, cover: cover)
+            // A cover drawn beside the articles is for the volume as planned: redrawn if an article dropped out.
+            let early = kept.articles.count == volume.articles.count ? drawn : nil
+            var assembler = BookAssembler(templates: templates, environment: environment, cover: cover ?? early)
             assembler.koboWrappers = device.koboSpans
             let book = try assembler.assemble(kept, chapters: consume chapters, identifier: identifier)
             try limits.checkSize(of: book, file: path)
@@ -91,6 +93,8 @@ struct VolumeMaker: Sendable {
         case unread([Diagnostic])
         /// Not read: the build was interrupted.
         case stopped
+        /// The generated cover, drawn on one of a large volume's threads while the others normalize.
+        case cover(Data?)
     }
 
     /// The outcome of a volume given up because the build was interrupted: nothing written, an earlier copy kept.
@@ -107,21 +111,30 @@ struct VolumeMaker: Sendable {
     /// Reads the bodies again (the header from the first pass, with its merged files, is kept) and normalizes
     /// each as soon as it is read, so only its chapter stays in memory. When a file can no longer be read,
     /// the others are normalized again without it, so that no link points to a chapter the book lacks.
+    /// A large volume's cover is drawn by the first free thread meanwhile (without it, the cover and the whole
+    /// archive would be made on one thread after the others finished).
     private func normalize(_ volume: Volume)
-        -> (volume: Volume, chapters: [Chapter], notes: [Diagnostic], skipped: [Diagnostic]) {
+        -> (volume: Volume, chapters: [Chapter], notes: [Diagnostic], skipped: [Diagnostic], cover: Data?) {
         var kept = volume
         var skipped: [Diagnostic] = []
         let threads = volume.articles.count > largeVolume ? jobs : 1
+        var drawsCover = threads > 1 && cover == nil
+        var drawn: Data?
         while true {
             var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
             configured.imageCache = imageCache
             configured.device = device
             let writer = configured
             let interruption = interruption
-            let results = kept.articles.parallelMap(jobs: threads) { header in
-                interruption?.isRequested == true ? .stopped : Self.normalize(header, writer: writer)
+            let planned = volume
+            let work: [ArticleHeader?] = (drawsCover ? [nil] : []) + kept.articles.map { $0 }
+            var results = work.parallelMap(jobs: threads) { header -> Normalized in
+                guard let header else { return .cover(try? BookCover.generated(for: planned)) }
+                return interruption?.isRequested == true ? .stopped : Self.normalize(header, writer: writer)
             }
-            if interruption?.isRequested == true { return (kept, [], [], skipped) }
+            if drawsCover, case .cover(let data) = results.removeFirst() { drawn = data }
+            drawsCover = false
+            if interruption?.isRequested == true { return (kept, [], [], skipped, nil) }
             var chapters: [Chapter] = []
             var notes: [Diagnostic] = []
             var readable: [ArticleHeader] = []
@@ -132,13 +145,13 @@ struct VolumeMaker: Sendable {
                     notes += diagnostics
                     readable.append(header)
                 case .unread(let reasons): skipped += reasons
-                case .stopped: break
+                case .stopped, .cover: break
                 }
             }
             // Each round leaves out at least one article, so this ends.
-            guard readable.count != kept.articles.count else { return (kept, chapters, notes, skipped) }
+            guard readable.count != kept.articles.count else { return (kept, chapters, notes, skipped, drawn) }
             kept = keep(kept, only: readable)
-            if readable.isEmpty { return (kept, [], [], skipped) }
+            if readable.isEmpty { return (kept, [], [], skipped, nil) }
         }
     }
 
