@@ -26,6 +26,11 @@ let package = Package(
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .systemLibrary(
             name: "CLibVips",
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
@@ -35,6 +40,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CLibZip",
+                "CZlib",
                 "CLibVips",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -19,7 +19,11 @@ enum EPUBArchive {
     /// libzip reads and compresses every entry only at `zip_close`; each entry's bytes are handed to it as a
     /// callback source that lets go of them as soon as they are read, so the entries the caller gives up
     /// (`consuming`) leave memory one by one instead of all at the end.
-    static func write(_ entries: consuming [Entry], modified: BookTimestamp, to path: String) throws {
+    ///
+    /// The entries to compress are deflated first, on up to `jobs` threads (`RawDeflate`), then copied by libzip
+    /// as they are: the same bytes whatever `jobs` is.
+    static func write(_ entries: consuming [Entry], modified: BookTimestamp, to path: String, jobs: Int = 1) throws {
+        let deflated = try deflate(entries, jobs: jobs)
         var openError: Int32 = 0
         guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &openError) else {
             throw SheafError(stage: .write, file: path, "cannot create archive: \(describe(openError))")
@@ -29,7 +33,7 @@ enum EPUBArchive {
         defer { if !isClosed { zip_discard(archive) } }
         let stamp = modified.dosDateTime
         for index in entries.indices {
-            let bytes = EntryBytes(entries[index].contents)
+            let bytes = try deflated[index].map { EntryBytes(try $0.get()) } ?? EntryBytes(entries[index].contents)
             entries[index].contents = Data()
             try add(entries[index], bytes: bytes, stamp: stamp, to: archive, path: path)
         }
@@ -40,6 +44,16 @@ enum EPUBArchive {
     }
 
     // MARK: - Entries
+
+    /// Each compressed entry deflated (nil for a stored one), in entry order.
+    private static func deflate(_ entries: [Entry], jobs: Int) throws -> [Result<RawDeflate, SheafError>?] {
+        entries.parallelMap(jobs: jobs) { entry in
+            guard entry.compressed else { return nil }
+            do { return .success(try RawDeflate(entry.contents)) } catch {
+                return .failure(error as? SheafError ?? SheafError(stage: .write, "\(error)"))
+            }
+        }
+    }
 
     private static func add(_ entry: Entry, bytes: EntryBytes, stamp: (date: UInt16, time: UInt16),
                             to archive: OpaquePointer, path: String) throws {

@@ -6,7 +6,8 @@ public struct EPUBWriter: Sendable {
 
     /// Writes the book atomically to `path`, creating its folder if missing. A book given up to it
     /// (`write(consume book, …)`) leaves memory file by file as the archive is written.
-    public func write(_ book: consuming Book, to path: String) throws {
+    /// Its entries are deflated on up to `jobs` threads; the bytes are the same whatever `jobs` is.
+    public func write(_ book: consuming Book, to path: String, jobs: Int = 1) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -18,7 +19,7 @@ public struct EPUBWriter: Sendable {
         let modified = book.metadata.modified
         let entries = Self.entries(of: book)
         _ = consume book
-        try EPUBArchive.write(consume entries, modified: modified, to: path)
+        try EPUBArchive.write(consume entries, modified: modified, to: path, jobs: jobs)
     }
 
     /// Every file of the archive, in the order written.

@@ -8,9 +8,18 @@ import Foundation
 final class EntryBytes {
     private var data: Data?
     private var offset = 0
+    /// For bytes deflated already (`RawDeflate`): their size before compression, compressed size and CRC, which
+    /// tell libzip to copy them as they are.
+    private let deflated: (size: Int, compressedSize: Int, crc: UInt32)?
 
     init(_ data: Data) {
         self.data = data
+        deflated = nil
+    }
+
+    init(_ entry: RawDeflate) {
+        data = entry.bytes
+        deflated = (entry.size, entry.bytes.count, entry.crc)
     }
 
     /// The `zip_source_callback`; `owner` is a retained `EntryBytes`, released on `ZIP_SOURCE_FREE`.
@@ -50,6 +59,13 @@ final class EntryBytes {
             zip_stat_init(stat)
             stat.pointee.size = zip_uint64_t(data?.count ?? 0)
             stat.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE)
+            if let deflated {
+                stat.pointee.size = zip_uint64_t(deflated.size)
+                stat.pointee.comp_size = zip_uint64_t(deflated.compressedSize)
+                stat.pointee.comp_method = zip_uint16_t(ZIP_CM_DEFLATE)
+                stat.pointee.crc = deflated.crc
+                stat.pointee.valid |= zip_uint64_t(ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC)
+            }
             return zip_int64_t(MemoryLayout<zip_stat_t>.size)
         case ZIP_SOURCE_ERROR:
             guard let buffer else { return -1 }

@@ -59,7 +59,7 @@ struct VolumeMaker: Sendable {
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
             // Given up to the writer, which lets each file's bytes go once they are in the archive.
-            try EPUBWriter().write(consume book, to: path)
+            try EPUBWriter().write(consume book, to: path, jobs: volume.articles.count > largeVolume ? jobs : 1)
             try checkSize(of: path)
             entry.articles = zip(kept.articles, chapterFiles).map { header, files in
                 BuildReport.ArticleEntry(title: header.title, date: header.date?.description,
