@@ -11,6 +11,8 @@ public struct BookAssembler: Sendable {
     let cover: Data?
     /// Kobo's page wrappers around each chapter's body (see `PageContext.chapter`).
     var koboWrappers = false
+    /// How many threads render chapter pages (a large volume's); the book is the same whatever it is.
+    var jobs = 1
 
     /// `cover` is the user's cover as a JPEG; without one each book gets a generated cover.
     public init(templates: TemplateSet, environment: BuildEnvironment, cover: Data? = nil) {
@@ -39,12 +41,23 @@ public struct BookAssembler: Sendable {
         var chapterResources: [Book.Resource] = []
         var chapterFiles: [[String]] = []
         var images: [BookImage] = []
-        for index in chapters.indices {
-            let parts = chapterParts(chapters[index], number: index + 1, language: volume.language)
-            chapterResources += parts
-            chapterFiles.append(parts.map(\.path))
-            images += chapters[index].images
-            chapters[index] = Chapter(article: chapters[index].article, blocks: [])
+        // Pages are rendered a batch at a time on up to `jobs` threads; a batch's chapters go once rendered.
+        let language = volume.language, batchSize = max(1, jobs) * 8
+        var start = 0
+        while start < chapters.count {
+            let end = min(chapters.count, start + batchSize)
+            let batch = Array(chapters[start..<end]), first = start
+            let rendered = Array(start..<end).parallelMap(jobs: jobs) { index in
+                chapterParts(batch[index - first], number: index + 1, language: language)
+            }
+            for (offset, parts) in rendered.enumerated() {
+                let index = start + offset
+                chapterResources += parts
+                chapterFiles.append(parts.map(\.path))
+                images += chapters[index].images
+                chapters[index] = Chapter(article: chapters[index].article, blocks: [])
+            }
+            start = end
         }
         _ = consume chapters
         let firstFiles = chapterFiles.map { String($0[0].dropFirst(Book.packageFolder.count + 1)) }

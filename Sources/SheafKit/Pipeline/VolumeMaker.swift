@@ -54,6 +54,7 @@ struct VolumeMaker: Sendable {
             let early = kept.articles.count == volume.articles.count ? drawn : nil
             var assembler = BookAssembler(templates: templates, environment: environment, cover: cover ?? early)
             assembler.koboWrappers = device.koboSpans
+            assembler.jobs = volume.articles.count > largeVolume ? jobs : 1
             let book = try assembler.assemble(kept, chapters: consume chapters, identifier: identifier)
             try limits.checkSize(of: book, file: path)
             entry.identifier = book.metadata.identifier
