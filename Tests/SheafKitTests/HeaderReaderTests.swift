@@ -65,3 +65,27 @@ import Testing
         #expect(plain.articles == hashed.articles)
     }
 }
+
+@Suite struct HeaderReaderBodiesTests {
+    private var files: [ArticleFile] {
+        ["19/418414", "19/418691", "19/418706", "19/418799"].map {
+            let parts = $0.split(separator: "/")
+            return ArticleFile(path: EndToEndTests.repository.appendingPathComponent("Samples/mh-news/pages/\($0).md").path,
+                               channel: String(parts[0]), id: String(parts[1]))
+        }.filter { FileManager.default.fileExists(atPath: $0.path) }
+    }
+
+    @Test func keepsEveryBodyWhenTheyFitAndNoneOtherwise() throws {
+        let files = self.files
+        try #require(files.count >= 2)
+        let all = HeaderReader(keptBodyBytes: 1 << 30).readHeaders(of: files)
+        #expect(all.bodies.count == files.count)
+        for header in all.articles {
+            #expect(all.bodies[header.files[0]]?.utf8.count == header.size)
+        }
+        let tooSmall = HeaderReader(keptBodyBytes: all.articles[0].size).readHeaders(of: files)
+        #expect(tooSmall.bodies.isEmpty)
+        #expect(tooSmall.articles == all.articles)
+        #expect(HeaderReader().readHeaders(of: files).bodies.isEmpty)
+    }
+}

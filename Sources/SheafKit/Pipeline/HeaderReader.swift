@@ -9,6 +9,8 @@ struct HeaderReader {
         var bodyHashes: [String: String]
         /// The repairs made to the files' text, reported once (the second pass, which reads bodies, makes them again).
         var notes: [Diagnostic]
+        /// Every article's HTML body by the path read, when they all fit in `keptBodyBytes`; else empty.
+        var bodies: [String: String] = [:]
     }
 
     let reader = MirrorArticleReader()
@@ -16,29 +18,37 @@ struct HeaderReader {
     var jobs = 1
     /// Whether to fingerprint the bodies (only a catalog needs them).
     var hashesBodies = true
+    /// A collection whose bodies add up to at most this many bytes keeps them, so they are read once.
+    var keptBodyBytes = 0
 
     /// Reads in `jobs` runs of consecutive files, one per thread, and joins them in file order, so the
     /// result is the same whatever `jobs` is.
     func readHeaders(of files: [ArticleFile]) -> Result {
         let runs = max(1, min(jobs, files.count / 64))
-        guard runs > 1 else { return readHeaders(of: files[...]) }
+        guard runs > 1 else { return readHeaders(of: files[...], keeping: keptBodyBytes) }
         let results = RunResults(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             let range = files.count * run / runs ..< files.count * (run + 1) / runs
-            results.set(run, readHeaders(of: files[range]))
+            results.set(run, readHeaders(of: files[range], keeping: keptBodyBytes / runs))
         }
         var joined = Result(articles: [], skipped: [], bodyHashes: [:], notes: [])
-        for part in results.all {
+        let parts = results.all
+        // A run that went over its share kept nothing: then no run's bodies are kept.
+        let keepsBodies = parts.allSatisfy { $0.bodies.count == $0.articles.count }
+        for part in parts {
             joined.articles += part.articles
             joined.skipped += part.skipped
             joined.bodyHashes.merge(part.bodyHashes) { first, _ in first }
             joined.notes += part.notes
+            if keepsBodies { joined.bodies.merge(part.bodies) { first, _ in first } }
         }
         return joined
     }
 
-    private func readHeaders(of files: ArraySlice<ArticleFile>) -> Result {
+    private func readHeaders(of files: ArraySlice<ArticleFile>, keeping budget: Int) -> Result {
         var result = Result(articles: [], skipped: [], bodyHashes: [:], notes: [])
+        var keptBytes = 0
+        var keeps = budget > 0
         if hashesBodies { result.bodyHashes.reserveCapacity(files.count) }
         result.articles.reserveCapacity(files.count)
         for file in files {
@@ -49,6 +59,9 @@ struct HeaderReader {
                 result.articles.append(header)
                 if hashesBodies { result.bodyHashes[file.path] = FNV1a.hex(of: article.bodyHTML) }
                 result.notes += article.notes
+                keptBytes += header.size
+                keeps = keeps && keptBytes <= budget
+                if keeps { result.bodies[file.path] = article.bodyHTML } else if !result.bodies.isEmpty { result.bodies = [:] }
             case .failure(let diagnostic): result.skipped.append(diagnostic)
             }
         }

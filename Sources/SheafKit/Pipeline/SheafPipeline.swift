@@ -16,11 +16,18 @@ public struct SheafPipeline: Sendable {
     /// Reads every input's header and groups the articles into volumes, collection by collection.
     /// Writes nothing.
     public func plan() -> BuildPlan {
-        planWithBodyHashes().plan
+        planWithBodyHashes(keepingBodies: false).plan
     }
 
     /// The plan, and `FNV1a` of each article body by the path read (the catalog's fingerprints need them).
-    func planWithBodyHashes() -> (plan: BuildPlan, bodyHashes: [String: String]) {
+    /// With `keepingBodies`, a collection small enough (`readOnceBytes`) also gives its article bodies, so that
+    /// the build does not read them again.
+    /// Up to this many bytes of article text are kept from the first pass (e.g. one channel of the corpus, 4.4 MB):
+    /// a small collection is read once. A larger one is read again, volume by volume, to keep memory flat.
+    static let readOnceBytes = 8 << 20
+
+    func planWithBodyHashes(keepingBodies: Bool = true)
+        -> (plan: BuildPlan, bodyHashes: [String: String], bodies: [String: String]) {
         let scan = CollectionScanner().scan(options.inputs)
         var byCollection: [String: [ArticleFile]] = [:]
         for file in scan.files {
@@ -28,8 +35,10 @@ public struct SheafPipeline: Sendable {
         }
         var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
         var bodyHashes: [String: String] = [:]
+        var bodies: [String: String] = [:]
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            let headers = HeaderReader(jobs: options.jobs, hashesBodies: options.catalog)
+            let headers = HeaderReader(jobs: options.jobs, hashesBodies: options.catalog,
+                                       keptBodyBytes: keepingBodies ? Self.readOnceBytes : 0)
                 .readHeaders(of: byCollection[name, default: []])
             let collector = VolumeCollector(options: CollectorOptions(
                 grouping: options.grouping, collection: name, title: options.title, language: options.language,
@@ -51,6 +60,7 @@ public struct SheafPipeline: Sendable {
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
             bodyHashes.merge(headers.bodyHashes) { first, _ in first }
+            bodies.merge(headers.bodies) { first, _ in first }
             plan.notes += headers.notes + collection.notes
             plan.excluded += collection.excluded
         }
@@ -60,7 +70,7 @@ public struct SheafPipeline: Sendable {
             fitted.language = options.device.language(volume.language)
             return fitted
         }
-        return (plan, bodyHashes)
+        return (plan, bodyHashes, bodies)
     }
 
     /// Makes the output folder once, before any book, so a bad `--out` fails the run with one clear message.
@@ -104,7 +114,7 @@ public struct SheafPipeline: Sendable {
     public func build(interruption: BuildInterruption? = nil,
                       progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
-        var (plan, bodyHashes) = planWithBodyHashes()
+        var (plan, bodyHashes, bodies) = planWithBodyHashes()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
             // Nothing found at all is an error; everything left out by the options (an empty week) is not.
             throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
@@ -122,7 +132,8 @@ public struct SheafPipeline: Sendable {
                                 largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs),
                                 cover: try options.coverFile.map(BookCover.read),
                                 imageCache: options.imagesDirectory, device: options.device,
-                                interruption: interruption)
+                                interruption: interruption, readBodies: bodies)
+        bodies = [:]
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil

@@ -31,6 +31,8 @@ struct VolumeMaker: Sendable {
     var limits = BookLimits()
     /// When requested, a volume being normalized stops between articles and is not written.
     var interruption: BuildInterruption? = nil
+    /// Article bodies the first pass kept (a small collection's), by path: not read again.
+    var readBodies: [String: String] = [:]
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
@@ -126,12 +128,13 @@ struct VolumeMaker: Sendable {
             configured.imageCache = imageCache
             configured.device = device
             let writer = configured
-            let interruption = interruption
+            let interruption = interruption, readBodies = readBodies
             let planned = volume
             let work: [ArticleHeader?] = (drawsCover ? [nil] : []) + kept.articles.map { $0 }
             var results = work.parallelMap(jobs: threads) { header -> Normalized in
                 guard let header else { return .cover(try? BookCover.generated(for: planned)) }
-                return interruption?.isRequested == true ? .stopped : Self.normalize(header, writer: writer)
+                return interruption?.isRequested == true ? .stopped
+                    : Self.normalize(header, writer: writer, body: readBodies[header.files.first ?? ""])
             }
             if drawsCover, case .cover(let data) = results.removeFirst() { drawn = data }
             drawsCover = false
@@ -156,7 +159,11 @@ struct VolumeMaker: Sendable {
         }
     }
 
-    private static func normalize(_ header: ArticleHeader, writer: XHTMLWriter) -> Normalized {
+    private static func normalize(_ header: ArticleHeader, writer: XHTMLWriter, body: String?) -> Normalized {
+        if let body {
+            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body))
+            return .chapter(chapter, diagnostics)
+        }
         let file = ArticleFile(path: header.files.first ?? "", channel: header.channel, id: header.id)
         switch MirrorArticleReader().read(file) {
         case .success(let article):
