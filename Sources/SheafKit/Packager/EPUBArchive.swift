@@ -45,10 +45,13 @@ enum EPUBArchive {
 
     // MARK: - Entries
 
-    /// Each compressed entry deflated (nil for a stored one), in entry order.
+    /// Each compressed text entry deflated (nil for the others), in entry order. Images are left to libzip, which
+    /// streams them: deflated ahead, a book of hundreds of pictures would sit in memory twice.
     private static func deflate(_ entries: [Entry], jobs: Int) throws -> [Result<RawDeflate, SheafError>?] {
         entries.parallelMap(jobs: jobs) { entry in
-            guard entry.compressed else { return nil }
+            guard entry.compressed, !entry.path.hasPrefix(Book.packageFolder + "/" + BookImage.folder + "/") else {
+                return nil
+            }
             do { return .success(try RawDeflate(entry.contents)) } catch {
                 return .failure(error as? SheafError ?? SheafError(stage: .write, "\(error)"))
             }
