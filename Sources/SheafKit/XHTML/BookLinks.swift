@@ -65,7 +65,8 @@ public struct BookLinks: Sendable, Equatable {
         let id = String(last.dropLast(3))
         guard parts.count >= 2, parts[parts.count - 2] != "." else { return channel + "/" + id }
         let folder = parts[parts.count - 2]
-        let above = parts.count >= 3 ? parts[parts.count - 3] : nil
+        // Typed: untyped, `nil` made the compiler pick TOMLKit's `Array` subscript and compare TOMLValues.
+        let above: String? = parts.count >= 3 ? parts[parts.count - 3] : nil
         guard !folder.isEmpty, folder != "..", above == "pages" || above == ".." else { return nil }
         return folder + "/" + id
     }
