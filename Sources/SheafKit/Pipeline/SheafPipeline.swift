@@ -133,7 +133,6 @@ public struct SheafPipeline: Sendable {
                                 cover: try options.coverFile.map(BookCover.read),
                                 imageCache: options.imagesDirectory, device: options.device,
                                 interruption: interruption, readBodies: bodies)
-        bodies = [:]
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil

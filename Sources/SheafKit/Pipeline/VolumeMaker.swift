@@ -56,25 +56,19 @@ struct VolumeMaker: Sendable {
             let early = kept.articles.count == volume.articles.count ? drawn : nil
             var assembler = BookAssembler(templates: templates, environment: environment, cover: cover ?? early)
             assembler.koboWrappers = device.koboSpans
-            assembler.jobs = volume.articles.count > largeVolume ? jobs : 1
+            assembler.jobs = threads(for: volume)
             let book = try assembler.assemble(kept, chapters: consume chapters, identifier: identifier)
             try limits.checkSize(of: book, file: path)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
             // Given up to the writer, which lets each file's bytes go once they are in the archive.
-            try EPUBWriter().write(consume book, to: path, jobs: volume.articles.count > largeVolume ? jobs : 1)
+            try EPUBWriter().write(consume book, to: path, jobs: threads(for: volume))
             try checkSize(of: path)
-            entry.articles = zip(kept.articles, chapterFiles).map { header, files in
-                BuildReport.ArticleEntry(title: header.title, date: header.date?.description,
-                                         source: header.source, chapter: files.first ?? "", files: header.files)
-            }
+            entry.articles = Self.entries(kept.articles, chapters: chapterFiles.map { $0.first ?? "" })
         } catch {
             entry.status = .failed
             entry.error = (error as? SheafError)?.reason ?? "\(error)"
-            entry.articles = kept.articles.map {
-                BuildReport.ArticleEntry(title: $0.title, date: $0.date?.description, source: $0.source,
-                                         chapter: "", files: $0.files)
-            }
+            entry.articles = Self.entries(kept.articles)
         }
         return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
     }
@@ -104,11 +98,23 @@ struct VolumeMaker: Sendable {
     private func stopped(_ volume: Volume, path: String) -> Outcome {
         let entry = BuildReport.VolumeEntry(
             file: path, title: volume.title, identifier: "", status: .failed, error: "interrupted: not written",
-            articles: volume.articles.map {
-                BuildReport.ArticleEntry(title: $0.title, date: $0.date?.description, source: $0.source,
-                                         chapter: "", files: $0.files)
-            })
+            articles: Self.entries(volume.articles))
         return Outcome(entry: entry, skipped: [], notes: [], volume: volume)
+    }
+
+    /// The report's line for each article, with the file its chapter starts in (none when the book was not written).
+    private static func entries(_ articles: [ArticleHeader], chapters: [String]? = nil) -> [BuildReport.ArticleEntry] {
+        articles.enumerated().map { index, header in
+            BuildReport.ArticleEntry(title: header.title, date: header.date?.description, source: header.source,
+                                     chapter: chapters.flatMap { index < $0.count ? $0[index] : nil } ?? "",
+                                     files: header.files)
+        }
+    }
+
+    /// A volume holding more than its share of the articles uses every job itself: to normalize its articles,
+    /// render its pages and deflate its files.
+    private func threads(for volume: Volume) -> Int {
+        volume.articles.count > largeVolume ? jobs : 1
     }
 
     /// Reads the bodies again (the header from the first pass, with its merged files, is kept) and normalizes
@@ -120,8 +126,8 @@ struct VolumeMaker: Sendable {
         -> (volume: Volume, chapters: [Chapter], notes: [Diagnostic], skipped: [Diagnostic], cover: Data?) {
         var kept = volume
         var skipped: [Diagnostic] = []
-        let threads = volume.articles.count > largeVolume ? jobs : 1
-        var drawsCover = threads > 1 && cover == nil
+        let workers = threads(for: volume)
+        var drawsCover = workers > 1 && cover == nil
         var drawn: Data?
         while true {
             var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
@@ -131,7 +137,7 @@ struct VolumeMaker: Sendable {
             let interruption = interruption, readBodies = readBodies
             let planned = volume
             let work: [ArticleHeader?] = (drawsCover ? [nil] : []) + kept.articles.map { $0 }
-            var results = work.parallelMap(jobs: threads) { header -> Normalized in
+            var results = work.parallelMap(jobs: workers) { header -> Normalized in
                 guard let header else { return .cover(try? BookCover.generated(for: planned)) }
                 return interruption?.isRequested == true ? .stopped
                     : Self.normalize(header, writer: writer, body: readBodies[header.files.first ?? ""])

@@ -6,19 +6,24 @@ extension StringProtocol {
     /// Whether `needle` occurs in the text, byte for byte (so case- and normalization-sensitive).
     func includes(_ needle: String) -> Bool { byteOffset(of: needle) != nil }
 
-    /// The UTF-8 offset of the first occurrence of `needle`, if any.
+    /// The UTF-8 offset of the first occurrence of `needle`, if any. Searches the strings' own UTF-8 storage:
+    /// no copy of either (it runs for every element of every article).
     func byteOffset(of needle: String) -> Int? {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return 0 }
-        let haystack = Array(utf8)
-        guard haystack.count >= pattern.count else { return nil }
-        var start = 0
-        while start <= haystack.count - pattern.count {
-            guard let hit = haystack[start...(haystack.count - pattern.count)].firstIndex(of: first) else { return nil }
-            if haystack[hit..<(hit + pattern.count)].elementsEqual(pattern) { return hit }
-            start = hit + 1
+        var text = String(self), pattern = needle
+        return text.withUTF8 { haystack in
+            pattern.withUTF8 { pattern -> Int? in
+                guard let first = pattern.first else { return 0 }
+                guard haystack.count >= pattern.count else { return nil }
+                let last = haystack.count - pattern.count
+                var start = 0
+                while start <= last {
+                    guard let hit = haystack[start...last].firstIndex(of: first) else { return nil }
+                    if haystack[hit..<(hit + pattern.count)].elementsEqual(pattern) { return hit }
+                    start = hit + 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 }
 
