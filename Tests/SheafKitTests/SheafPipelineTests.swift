@@ -31,6 +31,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("books")).isEmpty)
     }
 
+    @Test func aBookOverTheCapLeavesAnEarlierCopyAsItWas() async throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path("books"), withIntermediateDirectories: true)
+        let earlier = Data("an earlier build".utf8)
+        try earlier.write(to: URL(fileURLWithPath: scratch.path("books/goodnews.epub")))
+        var tiny = DeviceProfile(.kindle)
+        tiny.maxBookBytes = 1_000
+        let options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   grouping: .all, catalog: false, device: tiny)
+        let report = try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+        #expect(report.volumes.first?.status == .failed)
+        #expect(FileManager.default.contents(atPath: scratch.path("books/goodnews.epub")) == earlier)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("books")) == ["goodnews.epub"])
+        #expect(BookFile.isLeftover("goodnews.epub.capped") && BookFile.isLeftover("goodnews.epub.capped.a1B2c3"))
+    }
+
     @Test func theDeviceNamesTheBooksAndTheirLanguage() throws {
         let options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], grouping: .all, language: "zh-Hans",
                                    device: DeviceProfile(.kobo))

@@ -18,7 +18,8 @@ enum BookFile {
         return measured.size == size && measured.hash == hash
     }
 
-    /// Removes what a killed run left: libzip's temporary files (`<book>.epub.XXXXXX`) in the output folder.
+    /// Removes what a killed run left in the output folder: libzip's temporary files (`<book>.epub.XXXXXX`, also
+    /// `<book>.epub.capped.XXXXXX`) and books written before their size check (`<book>.epub.capped`).
     static func removeLeftovers(in folder: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where isLeftover(name) {
@@ -27,7 +28,9 @@ enum BookFile {
     }
 
     static func isLeftover(_ name: String) -> Bool {
-        guard let dot = name.lastIndex(of: "."), name[..<dot].hasSuffix(".epub") else { return false }
+        guard let dot = name.lastIndex(of: "."),
+              name[..<dot].hasSuffix(".epub") || name[..<dot].hasSuffix(".epub" + VolumeMaker.cappedSuffix)
+        else { return false }
         let suffix = name[name.index(after: dot)...]
         return suffix.count == 6 && suffix.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
