@@ -4,7 +4,7 @@
 // them to libzip already compressed. deflateInit2 is a macro, wrapped here.
 #include <zlib.h>
 
-/// A raw deflate stream (no zlib header: what a zip entry holds) with libzip's own settings for `level`.
+/// A raw deflate stream (no zlib header: what a zip entry holds) with libzip's window and memory level.
 static inline int sheaf_deflate_init(z_stream *stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY);
 }

@@ -76,7 +76,7 @@ enum EPUBArchive {
         let entryIndex = zip_uint64_t(index)
         let method = entry.compressed ? ZIP_CM_DEFLATE : ZIP_CM_STORE
         // DOS time rather than `zip_file_set_mtime`, which goes through localtime() and so through TZ.
-        guard zip_set_file_compression(archive, entryIndex, method, 0) == 0,
+        guard zip_set_file_compression(archive, entryIndex, method, entry.compressed ? UInt32(RawDeflate.level) : 0) == 0,
               zip_file_set_dostime(archive, entryIndex, stamp.time, stamp.date, 0) == 0,
               zip_file_set_external_attributes(archive, entryIndex, 0, zip_uint8_t(ZIP_OPSYS_UNIX),
                                                zip_uint32_t(0o100644) << 16) == 0
