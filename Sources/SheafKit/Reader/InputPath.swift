@@ -43,6 +43,43 @@ enum InputPath {
         return String(cString: resolved)
     }
 
+    /// What reading a whole file gave.
+    enum FileContents: Equatable {
+        case bytes([UInt8])
+        /// A FIFO, device, socket or folder: never read, as it could block or never end.
+        case notRegular
+        /// Larger than the limit: not read; its size in bytes.
+        case tooLarge(Int)
+        case unreadable(String)
+    }
+
+    /// The bytes of the regular file at `path` (links followed), up to `limit`: one open, one fstat, reads.
+    ///
+    /// Opened without blocking, so a FIFO is recognised by its type rather than waited on.
+    static func contents(of path: String, limit: Int) -> FileContents {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable(describe(errno: errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .unreadable(describe(errno: errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .notRegular }
+        let size = Int(info.st_size)
+        guard size <= limit else { return .tooLarge(size) }
+        var failure: Int32 = 0
+        // A file that grew since the fstat is read up to its size then; one that shrank, as far as it goes.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0, errno == EINTR { continue }
+                if got < 0 { failure = errno }
+                guard got > 0 else { break }
+                count += got
+            }
+        }
+        return failure == 0 ? .bytes(bytes) : .unreadable(describe(errno: failure))
+    }
+
     /// `path` made absolute against the working folder, with `.`, `..` and repeated `/` removed lexically.
     static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : join(FileManager.default.currentDirectoryPath, path)
@@ -96,6 +133,8 @@ enum InputPath {
         case EACCES: return "permission denied"
         case ELOOP: return "too many symbolic links (a loop?)"
         case ENOTDIR: return "a path component is not a folder"
+        case EISDIR: return "a folder, not a file"
+        case EIO: return "input/output error"
         default: return "error \(code)"
         }
     }

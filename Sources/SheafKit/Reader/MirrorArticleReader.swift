@@ -21,22 +21,15 @@ public struct MirrorArticleReader: Sendable {
     /// Reads the file's bytes and parses them.
     public func read(_ file: ArticleFile) -> Result<Article, Diagnostic> {
         let bytes: [UInt8]
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: InputPath.real(file.path) ?? file.path)
-            // A FIFO or device would block the read forever, or never end.
-            guard attributes[.type] as? FileAttributeType == .typeRegular else {
-                return .failure(Self.skipped(file, "not a regular file (a FIFO, device or socket?)"))
-            }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            if size > Self.maximumFileBytes {
-                let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
-                return .failure(Self.skipped(file, "too large: \(megabytes) MB; the limit is "
-                    + "\(Self.maximumFileBytes / 1_048_576) MB per article"))
-            }
-            // An empty file is not read: Foundation's reader leaks its buffer on one (seen under AddressSanitizer).
-            bytes = size == 0 ? [] : Array(try Data(contentsOf: URL(fileURLWithPath: file.path)))
-        } catch {
-            return .failure(Self.skipped(file, "cannot read file: \(InputPath.reason(error))"))
+        switch InputPath.contents(of: file.path, limit: Self.maximumFileBytes) {
+        case .bytes(let read): bytes = read
+        // A FIFO or device would block the read forever, or never end.
+        case .notRegular: return .failure(Self.skipped(file, "not a regular file (a FIFO, device or socket?)"))
+        case .tooLarge(let size):
+            let megabytes = String(format: "%.1f", Double(size) / 1_048_576)
+            return .failure(Self.skipped(file, "too large: \(megabytes) MB; the limit is "
+                + "\(Self.maximumFileBytes / 1_048_576) MB per article"))
+        case .unreadable(let reason): return .failure(Self.skipped(file, "cannot read file: \(reason)"))
         }
         return parse(bytes, file: file)
     }
