@@ -31,6 +31,11 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
         .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
+        ),
+        .systemLibrary(
             name: "CLibVips",
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
@@ -42,6 +47,7 @@ let package = Package(
                 "CLibZip",
                 "CZlib",
                 "CLibVips",
+                "CPangoCairo",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -19,26 +19,10 @@ static inline int sheaf_vips_init(void) {
     return 0;
 }
 
-/// Pango markup rendered as a one-band mask (0 background, 255 ink), centred, wrapped at `width`;
-/// with `height` > 0 the size is chosen to fill width × height.
-static inline int sheaf_vips_text(VipsImage **out, const char *markup, const char *font, int width, int height,
-                                  int dpi) {
-    if (height > 0)
-        return vips_text(out, markup, "font", font, "width", width, "height", height,
-                         "align", VIPS_ALIGN_CENTRE, NULL);
-    return vips_text(out, markup, "font", font, "width", width, "dpi", dpi, "align", VIPS_ALIGN_CENTRE, NULL);
-}
-
 /// A one-band 8-bit image holding a copy of `pixels` (width × height bytes, row by row).
 static inline int sheaf_vips_from_pixels(VipsImage **out, const void *pixels, int width, int height) {
     *out = vips_image_new_from_memory_copy(pixels, (size_t)width * (size_t)height, width, height, 1,
                                            VIPS_FORMAT_UCHAR);
-    return *out ? 0 : -1;
-}
-
-/// A one-band 8-bit image over `pixels` themselves, not a copy: they must outlive it.
-static inline int sheaf_vips_view_pixels(VipsImage **out, const void *pixels, int width, int height) {
-    *out = vips_image_new_from_memory(pixels, (size_t)width * (size_t)height, width, height, 1, VIPS_FORMAT_UCHAR);
     return *out ? 0 : -1;
 }
 
@@ -83,6 +67,12 @@ static inline int sheaf_vips_fit(const void *buf, size_t len, VipsImage **out, i
 /// second pass over the coefficients.
 static inline int sheaf_vips_jpeg(VipsImage *in, void **buf, size_t *len, int quality, int optimize) {
     return vips_jpegsave_buffer(in, buf, len, "Q", quality, "strip", TRUE, "optimize_coding", optimize, NULL);
+}
+
+/// An encoded image decoded whole and strictly: any warning of the decoder (a corrupt JPEG segment…) fails it.
+static inline int sheaf_vips_decode_strict(const void *buf, size_t len, VipsImage **out) {
+    *out = vips_image_new_from_buffer(buf, len, "", "fail_on", VIPS_FAIL_ON_WARNING, NULL);
+    return *out ? 0 : -1;
 }
 
 static inline int sheaf_vips_width(VipsImage *image) { return vips_image_get_width(image); }

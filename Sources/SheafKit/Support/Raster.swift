@@ -33,18 +33,6 @@ final class Raster {
         }
     }
 
-    /// Pango markup as a one-band mask (255 ink on 0), centred, wrapped at `width`, as large as fits
-    /// in width × `autofit`.
-    convenience init(markup: String, font: String, width: Int, autofit height: Int) throws {
-        try self.init { sheaf_vips_text(&$0, markup, font, Int32(width), Int32(height), 0) }
-    }
-
-    /// Pango markup at the font's size, shrunk to fit `fit` pixels of height when it would be taller.
-    static func text(_ markup: String, font: String, width: Int, fit: Int) throws -> Raster {
-        let fixed = try Raster { sheaf_vips_text(&$0, markup, font, Int32(width), 0, 72) }
-        return fixed.height <= fit ? fixed : try Raster(markup: markup, font: font, width: width, autofit: fit)
-    }
-
     var width: Int { Int(sheaf_vips_width(image)) }
     var height: Int { Int(sheaf_vips_height(image)) }
     var hasAlpha: Bool { sheaf_vips_has_alpha(image) != 0 }
@@ -65,12 +53,12 @@ final class Raster {
         try encoded { sheaf_vips_jpeg(image, &$0, &$1, Int32(quality), optimize ? 1 : 0) }
     }
 
-    /// Grey pixels as a JPEG, encoded straight from their memory (a cover's 3.8 MB are not copied).
-    static func jpeg(_ pixels: GreyPixels, quality: Int, optimize: Bool) throws -> Data {
+    /// A one-band image's pixels, decoded strictly: a decoder's warning (a corrupt JPEG segment…) is an error.
+    static func greyPixels(decodingStrictly encoded: Data) throws -> GreyPixels {
         try started.get()
-        return try pixels.bytes.withUnsafeBytes { bytes in
-            let view = try Raster { sheaf_vips_view_pixels(&$0, bytes.baseAddress, Int32(pixels.width), Int32(pixels.height)) }
-            return try view.jpeg(quality: quality, optimize: optimize)
+        // libvips reads the bytes lazily, up to the last pixel: they are decoded inside.
+        return try encoded.withUnsafeBytes { bytes in
+            try Raster { sheaf_vips_decode_strict(bytes.baseAddress, bytes.count, &$0) }.greyPixels()
         }
     }
 
