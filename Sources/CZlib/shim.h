@@ -8,4 +8,8 @@
 static inline int sheaf_deflate_init(z_stream *stream, int level) {
     return deflateInit2(stream, level, Z_DEFLATED, -MAX_WBITS, MAX_MEM_LEVEL, Z_DEFAULT_STRATEGY);
 }
+/// The matching raw inflate stream.
+static inline int sheaf_inflate_init(z_stream *stream) {
+    return inflateInit2(stream, -MAX_WBITS);
+}
 #endif

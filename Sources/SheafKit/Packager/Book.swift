@@ -31,10 +31,40 @@ public struct Book: Sendable, Equatable, Codable {
         public var mediaType: String
         /// Manifest properties (`nav`).
         public var properties: [String]
-        public var contents: Data
+        /// The bytes as they are, when not held deflated.
+        private var plain: Data
+        /// The bytes deflated ahead (a page compressed as it was rendered), ready for the archive.
+        private(set) var deflated: RawDeflate?
+
+        public init(id: String, href: String, mediaType: String, properties: [String], contents: Data) {
+            (self.id, self.href, self.mediaType, self.properties) = (id, href, mediaType, properties)
+            (plain, deflated) = (contents, nil)
+        }
+
+        /// A resource held deflated.
+        init(id: String, href: String, mediaType: String, properties: [String], deflated: RawDeflate) {
+            (self.id, self.href, self.mediaType, self.properties) = (id, href, mediaType, properties)
+            (plain, self.deflated) = (Data(), deflated)
+        }
+
+        /// The file's bytes (inflated again when held deflated: for checks and tests, not the writing path).
+        public var contents: Data {
+            get { deflated.map { (try? $0.inflated()) ?? Data() } ?? plain }
+            set { (plain, deflated) = (newValue, nil) }
+        }
+
+        /// The file's size in bytes, without inflating it.
+        public var size: Int { deflated?.size ?? plain.count }
 
         /// Path inside the archive.
         public var path: String { Book.packageFolder + "/" + href }
+
+        /// The same file, however it is held.
+        public static func == (left: Resource, right: Resource) -> Bool {
+            left.id == right.id && left.href == right.href && left.mediaType == right.mediaType
+                && left.properties == right.properties
+                && (left.deflated != nil && left.deflated == right.deflated || left.contents == right.contents)
+        }
     }
 
     /// One entry of the table of contents; an entry with children is a section heading.

@@ -13,6 +13,9 @@ public struct BookAssembler: Sendable {
     var koboWrappers = false
     /// How many threads render chapter pages (a large volume's); the book is the same whatever it is.
     var jobs = 1
+    /// Chapter pages deflated as they are rendered, so a volume's pages wait for the archive compressed (the
+    /// written book is the same).
+    var deflatesPages = false
 
     /// `cover` is the user's cover as a JPEG; without one each book gets a generated cover.
     public init(templates: TemplateSet, environment: BuildEnvironment, cover: Data? = nil) {
@@ -100,8 +103,12 @@ public struct BookAssembler: Sendable {
         }
         return ranges.enumerated().map { part, range in
             let text = ranges.count == 1 ? whole : render(range, part == 0)
-            return page(id: ChapterNaming.id(number: number, part: part + 1),
-                        href: ChapterNaming.href(number: number, part: part + 1), properties: [], text)
+            let id = ChapterNaming.id(number: number, part: part + 1), href = ChapterNaming.href(number: number, part: part + 1)
+            if deflatesPages, let deflated = try? RawDeflate(text) {
+                return Book.Resource(id: id, href: href, mediaType: "application/xhtml+xml", properties: [],
+                                     deflated: deflated)
+            }
+            return page(id: id, href: href, properties: [], text)
         }
     }
 

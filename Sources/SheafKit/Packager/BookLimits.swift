@@ -42,7 +42,7 @@ struct BookLimits: Sendable, Equatable {
 
     /// Throws when the book's files add up to more than `maxBytes`, before anything is written.
     func checkSize(of book: Book, file: String) throws {
-        let bytes = book.resources.reduce(0) { $0 + $1.contents.count }
+        let bytes = book.resources.reduce(0) { $0 + $1.size }
         guard bytes > maxBytes else { return }
         throw SheafError(stage: .write, file: file,
                          "the book would hold \(bytes / 1_048_576) MiB, above the limit of \(maxBytes / 1_048_576) MiB "

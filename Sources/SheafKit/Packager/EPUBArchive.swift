@@ -12,6 +12,16 @@ enum EPUBArchive {
         var contents: Data
         /// Deflated, or stored as-is (the `mimetype` entry must be stored).
         var compressed: Bool
+        /// The contents deflated already (then `contents` is empty).
+        var deflated: RawDeflate? = nil
+
+        init(path: String, contents: Data, compressed: Bool) {
+            (self.path, self.contents, self.compressed) = (path, contents, compressed)
+        }
+
+        init(path: String, deflated: RawDeflate) {
+            (self.path, contents, compressed, self.deflated) = (path, Data(), true, deflated)
+        }
     }
 
     /// Writes `entries` in order, all stamped with `modified` (UTC, as DOS time), to `path`.
@@ -33,8 +43,9 @@ enum EPUBArchive {
         defer { if !isClosed { zip_discard(archive) } }
         let stamp = modified.dosDateTime
         for index in entries.indices {
-            let bytes = try deflated[index].map { EntryBytes(try $0.get()) } ?? EntryBytes(entries[index].contents)
-            entries[index].contents = Data()
+            let bytes = try entries[index].deflated.map(EntryBytes.init)
+                ?? deflated[index].map { EntryBytes(try $0.get()) } ?? EntryBytes(entries[index].contents)
+            (entries[index].contents, entries[index].deflated) = (Data(), nil)
             try add(entries[index], bytes: bytes, stamp: stamp, to: archive, path: path)
         }
         guard zip_close(archive) == 0 else {
@@ -49,7 +60,8 @@ enum EPUBArchive {
     /// streams them: deflated ahead, a book of hundreds of pictures would sit in memory twice.
     private static func deflate(_ entries: [Entry], jobs: Int) throws -> [Result<RawDeflate, SheafError>?] {
         entries.parallelMap(jobs: jobs) { entry in
-            guard entry.compressed, !entry.path.hasPrefix(Book.packageFolder + "/" + BookImage.folder + "/") else {
+            guard entry.compressed, entry.deflated == nil,
+                  !entry.path.hasPrefix(Book.packageFolder + "/" + BookImage.folder + "/") else {
                 return nil
             }
             do { return .success(try RawDeflate(entry.contents)) } catch {

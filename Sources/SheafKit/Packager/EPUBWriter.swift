@@ -33,6 +33,9 @@ public struct EPUBWriter: Sendable {
                               compressed: true),
             EPUBArchive.Entry(path: package(NCXDocument.href), contents: Data(NCXDocument.xml(for: book).utf8),
                               compressed: true),
-        ] + book.resources.map { EPUBArchive.Entry(path: $0.path, contents: $0.contents, compressed: true) }
+        ] + book.resources.map { resource in
+            resource.deflated.map { EPUBArchive.Entry(path: resource.path, deflated: $0) }
+                ?? EPUBArchive.Entry(path: resource.path, contents: resource.contents, compressed: true)
+        }
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 /// libzip deflates every entry itself, one after the other, when the archive is closed; for a large book that
 /// was the last tenth of the build on a single core. Deflated here, the entries of one book can be compressed on
 /// several threads, with the settings libzip is given for the other entries (raw deflate, its memory level, the
-/// same `level`), so the bytes are the same as libzip would write.
-struct RawDeflate: Sendable {
+/// same `level`), so the bytes are the same as libzip would write. A book's pages are deflated as they are
+/// rendered, so a volume's text is held compressed, not whole.
+struct RawDeflate: Sendable, Equatable, Codable {
     /// The deflated bytes.
     let bytes: Data
     /// The size before compression.
@@ -20,25 +21,58 @@ struct RawDeflate: Sendable {
     static let level: Int32 = 6
 
     init(_ data: Data) throws {
+        self = try data.withUnsafeBytes { try Self(deflating: $0) }
+    }
+
+    /// A text's UTF-8 deflated, without a copy of it first.
+    init(_ text: String) throws {
+        var text = text
+        self = try text.withUTF8 { try Self(deflating: UnsafeRawBufferPointer($0)) }
+    }
+
+    private init(deflating input: UnsafeRawBufferPointer) throws {
         var stream = z_stream()
         guard sheaf_deflate_init(&stream, Self.level) == Z_OK else {
             throw SheafError(stage: .write, "cannot start deflate")
         }
         defer { deflateEnd(&stream) }
-        var output = Data(count: Int(deflateBound(&stream, uLong(data.count))))
-        let status = data.withUnsafeBytes { (input: UnsafeRawBufferPointer) -> Int32 in
-            output.withUnsafeMutableBytes { (out: UnsafeMutableRawBufferPointer) -> Int32 in
-                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.bindMemory(to: Bytef.self).baseAddress
-                stream.avail_out = uInt(out.count)
-                return deflate(&stream, Z_FINISH)
-            }
+        // Deflated into room for the worst case, then kept at its own size: a book's entries wait for the
+        // archive in memory.
+        let bound = Int(deflateBound(&stream, uLong(input.count)))
+        var status: Int32 = 0
+        let output = [UInt8](unsafeUninitializedCapacity: bound) { out, count in
+            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+            stream.avail_in = uInt(input.count)
+            stream.next_out = out.baseAddress
+            stream.avail_out = uInt(out.count)
+            status = deflate(&stream, Z_FINISH)
+            count = status == Z_STREAM_END ? Int(stream.total_out) : 0
         }
         guard status == Z_STREAM_END else { throw SheafError(stage: .write, "cannot deflate (zlib status \(status))") }
-        output.count = Int(stream.total_out)
-        bytes = output
-        size = data.count
-        crc = data.withUnsafeBytes { UInt32(crc32(0, $0.bindMemory(to: Bytef.self).baseAddress, uInt($0.count))) }
+        bytes = Data(output)
+        size = input.count
+        crc = UInt32(crc32(0, input.bindMemory(to: Bytef.self).baseAddress, uInt(input.count)))
+    }
+
+    /// The bytes before compression (what a test or a size check reads back).
+    func inflated() throws -> Data {
+        var stream = z_stream()
+        guard sheaf_inflate_init(&stream) == Z_OK else { throw SheafError(stage: .write, "cannot start inflate") }
+        defer { inflateEnd(&stream) }
+        var status: Int32 = 0
+        let output = [UInt8](unsafeUninitializedCapacity: size) { out, count in
+            bytes.withUnsafeBytes { input in
+                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+                stream.avail_in = uInt(input.count)
+                stream.next_out = out.baseAddress
+                stream.avail_out = uInt(out.count)
+                status = inflate(&stream, Z_FINISH)
+            }
+            count = status == Z_STREAM_END ? Int(stream.total_out) : 0
+        }
+        guard status == Z_STREAM_END, output.count == size else {
+            throw SheafError(stage: .write, "cannot inflate (zlib status \(status))")
+        }
+        return Data(output)
     }
 }

@@ -57,6 +57,7 @@ struct VolumeMaker: Sendable {
             var assembler = BookAssembler(templates: templates, environment: environment, cover: cover ?? early)
             assembler.koboWrappers = device.koboSpans
             assembler.jobs = threads(for: volume)
+            assembler.deflatesPages = true
             let book = try assembler.assemble(kept, chapters: consume chapters, identifier: identifier)
             try limits.checkSize(of: book, file: path)
             entry.identifier = book.metadata.identifier
