@@ -38,31 +38,58 @@ public struct BookAssembler: Sendable {
             throw SheafError(stage: .assemble, file: volume.fileName,
                              "\(chapters.count) chapters for \(volume.articles.count) articles")
         }
-        var volume = volume
-        if volume.language.trimmed.isEmpty { volume.language = "und" }
-
-        var chapterResources: [Book.Resource] = []
-        var chapterFiles: [[String]] = []
-        var images: [BookImage] = []
+        var rendered = RenderedChapters()
         // Pages are rendered a batch at a time on up to `jobs` threads; a batch's chapters go once rendered.
-        let language = volume.language, batchSize = max(1, jobs) * 8
+        let batchSize = max(1, jobs) * 8
         var start = 0
         while start < chapters.count {
             let end = min(chapters.count, start + batchSize)
-            let batch = Array(chapters[start..<end]), first = start
-            let rendered = Array(start..<end).parallelMap(jobs: jobs) { index in
-                chapterParts(batch[index - first], number: index + 1, language: language)
-            }
-            for (offset, parts) in rendered.enumerated() {
-                let index = start + offset
-                chapterResources += parts
-                chapterFiles.append(parts.map(\.path))
-                images += chapters[index].images
-                chapters[index] = Chapter(article: chapters[index].article, blocks: [])
-            }
+            render(Array(chapters[start..<end]), language: Self.language(of: volume), into: &rendered)
+            for index in start..<end { chapters[index] = Chapter(article: chapters[index].article, blocks: []) }
             start = end
         }
         _ = consume chapters
+        return try finish(volume, chapters: rendered, identifier: identifier)
+    }
+
+    /// The pages of a volume's chapters as they are rendered, in reading order, and the images they use.
+    struct RenderedChapters: Sendable {
+        var resources: [Book.Resource] = []
+        /// Each chapter's page files (more than one when it was split).
+        var files: [[String]] = []
+        var images: [BookImage] = []
+        var count: Int { files.count }
+    }
+
+    /// The language a volume's pages declare: its own, or `und` when it has none.
+    static func language(of volume: Volume) -> String {
+        volume.language.trimmed.isEmpty ? "und" : volume.language
+    }
+
+    /// The next chapters' pages, numbered on from those in `rendered`, rendered on up to `jobs` threads (and
+    /// deflated there, with `deflatesPages`); the same pages whatever `jobs` is.
+    func render(_ chapters: [Chapter], language: String, into rendered: inout RenderedChapters) {
+        let first = rendered.count
+        let pages = Array(chapters.indices).parallelMap(jobs: jobs) { index in
+            chapterParts(chapters[index], number: first + index + 1, language: language)
+        }
+        for (chapter, parts) in zip(chapters, pages) {
+            rendered.resources += parts
+            rendered.files.append(parts.map(\.path))
+            rendered.images += chapter.images
+        }
+    }
+
+    /// The book around its rendered chapters (one for each of `volume.articles`): navigation, title page,
+    /// cover, style sheet, metadata and contents.
+    func finish(_ volume: Volume, chapters rendered: consuming RenderedChapters, identifier: String?) throws -> Book {
+        guard rendered.count == volume.articles.count else {
+            throw SheafError(stage: .assemble, file: volume.fileName,
+                             "\(rendered.count) chapters for \(volume.articles.count) articles")
+        }
+        var volume = volume
+        volume.language = Self.language(of: volume)
+        let chapterFiles = rendered.files
         let firstFiles = chapterFiles.map { String($0[0].dropFirst(Book.packageFolder.count + 1)) }
 
         let navigation = page(id: "nav", href: "nav.xhtml", properties: ["nav"],
@@ -75,6 +102,9 @@ public struct BookAssembler: Sendable {
                              templates.render(TemplateSet.cover, PageContext.cover(volume, image: coverImage.href)))
         let style = Book.Resource(id: "style", href: PageContext.stylesheetHref, mediaType: "text/css", properties: [],
                                   contents: Data(templates.render(TemplateSet.style, ["language": volume.language]).utf8))
+        let chapterResources = rendered.resources
+        let images = rendered.images
+        _ = consume rendered
 
         return Book(metadata: metadata(volume, identifier: identifier ?? BookIdentifier.identifier(for: volume)),
                     resources: [navigation, coverPage, titlepage] + chapterResources + [coverImage]

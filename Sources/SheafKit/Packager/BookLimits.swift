@@ -18,9 +18,25 @@ struct BookLimits: Sendable, Equatable {
     /// The chapters with at most `maxImages` distinct images stored: every later image's `<img>` becomes
     /// the placeholder a remote image gets (its description kept), and a note for the report says how many.
     func limitingImages(_ chapters: [Chapter], language: String, file: String) -> ([Chapter], Diagnostic?) {
-        var kept: Set<String> = []
-        var dropped: Set<String> = []
-        let limited = chapters.map { chapter -> Chapter in
+        var cap = imageCap()
+        let limited = chapters.map { cap.limit($0, language: language) }
+        return (limited, cap.note(file: file))
+    }
+
+    /// The image cap applied one chapter at a time, in reading order (a volume's chapters need not all be in
+    /// memory at once).
+    func imageCap() -> ImageCap { ImageCap(maxImages: maxImages) }
+
+    struct ImageCap: Sendable {
+        let maxImages: Int
+        /// The distinct images stored so far, and those shown as placeholders.
+        private var kept: Set<String> = []
+        private var dropped: Set<String> = []
+
+        init(maxImages: Int) { self.maxImages = maxImages }
+
+        /// The next chapter, its images past the cap replaced by placeholders.
+        mutating func limit(_ chapter: Chapter, language: String) -> Chapter {
             var chapter = chapter
             let over = chapter.images.filter { image in
                 if kept.contains(image.name) { return false }
@@ -31,13 +47,17 @@ struct BookLimits: Sendable, Equatable {
             let names = Set(over.map(\.name))
             dropped.formUnion(names)
             chapter.images.removeAll { names.contains($0.name) }
-            chapter.blocks = chapter.blocks.map { Self.replacingImages(names, in: $0, language: language) }
+            chapter.blocks = chapter.blocks.map { BookLimits.replacingImages(names, in: $0, language: language) }
             return chapter
         }
-        guard !dropped.isEmpty else { return (chapters, nil) }
-        return (limited, Diagnostic(.warning, stage: .assemble, file: file,
-                                    "the book reached its limit of \(maxImages) images: \(dropped.count) more "
-                                    + "are shown as placeholders"))
+
+        /// The report's note when the cap was reached.
+        func note(file: String) -> Diagnostic? {
+            guard !dropped.isEmpty else { return nil }
+            return Diagnostic(.warning, stage: .assemble, file: file,
+                              "the book reached its limit of \(maxImages) images: \(dropped.count) more "
+                              + "are shown as placeholders")
+        }
     }
 
     /// Throws when the book's files add up to more than `maxBytes`, before anything is written.

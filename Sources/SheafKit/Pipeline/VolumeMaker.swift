@@ -37,28 +37,21 @@ struct VolumeMaker: Sendable {
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
-        let kept: Volume, normalized: [Chapter], normalizedNotes: [Diagnostic], skipped: [Diagnostic], drawn: Data?
-        (kept, normalized, normalizedNotes, skipped, drawn) = normalize(volume)
+        let made = chapters(of: volume, file: path)
+        let kept = made.volume, skipped = made.skipped, notes = made.notes
         if interruption?.isRequested == true { return stopped(kept, path: path) }
-        let imageNote: Diagnostic?
-        var chapters: [Chapter]
-        (chapters, imageNote) = limits.limitingImages(consume normalized, language: kept.language, file: path)
-        let notes = normalizedNotes + (imageNote.map { [$0] } ?? [])
         var entry = BuildReport.VolumeEntry(file: path, title: kept.title, identifier: "", status: .written,
                                             error: nil, articles: [])
-        guard !chapters.isEmpty else {
+        guard made.rendered.count > 0 else {
             entry.status = .failed
             entry.error = "none of the volume's articles could be read"
             return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
         }
         do {
             // A cover drawn beside the articles is for the volume as planned: redrawn if an article dropped out.
-            let early = kept.articles.count == volume.articles.count ? drawn : nil
-            var assembler = BookAssembler(templates: templates, environment: environment, cover: cover ?? early)
-            assembler.koboWrappers = device.koboSpans
-            assembler.jobs = threads(for: volume)
-            assembler.deflatesPages = true
-            let book = try assembler.assemble(kept, chapters: consume chapters, identifier: identifier)
+            let early = kept.articles.count == volume.articles.count ? made.cover : nil
+            let assembler = BookAssembler(templates: templates, environment: environment, cover: cover ?? early)
+            let book = try assembler.finish(kept, chapters: made.rendered, identifier: identifier)
             try limits.checkSize(of: book, file: path)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
@@ -130,51 +123,80 @@ struct VolumeMaker: Sendable {
         volume.articles.count > largeVolume ? jobs : 1
     }
 
-    /// Reads the bodies again (the header from the first pass, with its merged files, is kept) and normalizes
-    /// each as soon as it is read, so only its chapter stays in memory. When a file can no longer be read,
-    /// the others are normalized again without it, so that no link points to a chapter the book lacks.
-    /// A large volume's cover is drawn by the first free thread meanwhile (without it, the cover and the whole
-    /// archive would be made on one thread after the others finished).
-    private func normalize(_ volume: Volume)
-        -> (volume: Volume, chapters: [Chapter], notes: [Diagnostic], skipped: [Diagnostic], cover: Data?) {
-        var kept = volume
+    /// What reading and rendering a volume's articles gave.
+    private struct Rendered {
+        /// The volume without the articles that could not be read again.
+        var volume: Volume
+        var rendered = BookAssembler.RenderedChapters()
+        var notes: [Diagnostic] = []
         var skipped: [Diagnostic] = []
+        /// A large volume's generated cover, drawn beside its articles.
+        var cover: Data?
+    }
+
+    /// Reads the bodies again (the header from the first pass, with its merged files, is kept), normalizes
+    /// them and renders their pages a batch at a time, so that only a batch's chapters are in memory, and its
+    /// pages once deflated. When a file can no longer be read, the volume starts again without it, so that no
+    /// link points to a chapter the book lacks. A large volume's cover is drawn by the first free thread
+    /// meanwhile (without it, the cover and the whole archive would be made on one thread after the others).
+    private func chapters(of volume: Volume, file: String) -> Rendered {
+        var made = Rendered(volume: volume)
         let workers = threads(for: volume)
         var drawsCover = workers > 1 && cover == nil
-        var drawn: Data?
-        while true {
+        var assembler = BookAssembler(templates: templates, environment: environment, cover: nil)
+        assembler.koboWrappers = device.koboSpans
+        assembler.jobs = workers
+        assembler.deflatesPages = true
+        rounds: while true {
+            let kept = made.volume
             var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
             configured.imageCache = imageCache
             configured.device = device
             let writer = configured
             let interruption = interruption, readBodies = readBodies
-            let planned = volume
-            let work: [ArticleHeader?] = (drawsCover ? [nil] : []) + kept.articles.map { $0 }
-            var results = work.parallelMap(jobs: workers) { header -> Normalized in
-                guard let header else { return .cover(try? BookCover.generated(for: planned)) }
-                return interruption?.isRequested == true ? .stopped
-                    : Self.normalize(header, writer: writer, body: readBodies[header.files.first ?? ""])
-            }
-            if drawsCover, case .cover(let data) = results.removeFirst() { drawn = data }
-            drawsCover = false
-            if interruption?.isRequested == true { return (kept, [], [], skipped, nil) }
-            var chapters: [Chapter] = []
-            var notes: [Diagnostic] = []
-            var readable: [ArticleHeader] = []
-            for (header, result) in zip(kept.articles, results) {
-                switch result {
-                case .chapter(let chapter, let diagnostics):
-                    chapters.append(chapter)
-                    notes += diagnostics
-                    readable.append(header)
-                case .unread(let reasons): skipped += reasons
-                case .stopped, .cover: break
+            let language = BookAssembler.language(of: kept)
+            var imageCap = limits.imageCap()
+            (made.rendered, made.notes) = (BookAssembler.RenderedChapters(), [])
+            let batchSize = max(1, workers) * 8
+            var start = 0
+            while start < kept.articles.count {
+                let end = min(kept.articles.count, start + batchSize)
+                let work: [ArticleHeader?] = (drawsCover ? [nil] : []) + kept.articles[start..<end].map { $0 }
+                var results = work.parallelMap(jobs: workers) { header -> Normalized in
+                    guard let header else { return .cover(try? BookCover.generated(for: volume)) }
+                    return interruption?.isRequested == true ? .stopped
+                        : Self.normalize(header, writer: writer, body: readBodies[header.files.first ?? ""])
                 }
+                if drawsCover, case .cover(let data) = results.removeFirst() { made.cover = data }
+                drawsCover = false
+                if interruption?.isRequested == true { return made }
+                var chapters: [Chapter] = []
+                var unread: Set<ArticleHeader> = []
+                for (header, result) in zip(kept.articles[start..<end], results) {
+                    switch result {
+                    case .chapter(let chapter, let diagnostics):
+                        chapters.append(imageCap.limit(chapter, language: kept.language))
+                        made.notes += diagnostics
+                    case .unread(let reasons):
+                        made.skipped += reasons
+                        unread.insert(header)
+                    case .stopped, .cover: break
+                    }
+                }
+                if !unread.isEmpty {
+                    // Each round leaves out at least one article, so this ends.
+                    made.volume = keep(kept, only: kept.articles.filter { !unread.contains($0) })
+                    if made.volume.articles.isEmpty {
+                        (made.rendered, made.notes) = (BookAssembler.RenderedChapters(), [])
+                        return made
+                    }
+                    continue rounds
+                }
+                assembler.render(chapters, language: language, into: &made.rendered)
+                start = end
             }
-            // Each round leaves out at least one article, so this ends.
-            guard readable.count != kept.articles.count else { return (kept, chapters, notes, skipped, drawn) }
-            kept = keep(kept, only: readable)
-            if readable.isEmpty { return (kept, [], [], skipped, nil) }
+            made.notes += imageCap.note(file: file).map { [$0] } ?? []
+            return made
         }
     }
 
