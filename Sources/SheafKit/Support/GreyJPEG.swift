@@ -88,6 +88,9 @@ enum GreyJPEG {
 /// AC symbol (zero run × 16 + category, ZRL 0xF0, EOB 0x00) as `symbol << 16 | extra bits`.
 private struct Scan {
     static let flatRun: UInt32 = 1, block: UInt32 = 2
+    static let roundingBias = SIMD8<Float>(repeating: 12_582_912), roundingBits = SIMD8<Int32>(repeating: 0x4B40_0000)
+    static let byteShifts = SIMD8<UInt64>(0, 8, 16, 24, 32, 40, 48, 56)
+    static let sampleBias = SIMD8<Float>(repeating: 8_388_608 + 128)
     var stream: [UInt32] = []
     var dcFrequencies = [Int](repeating: 0, count: 256)
     var acFrequencies = [Int](repeating: 0, count: 256)
@@ -142,9 +145,10 @@ private struct Scan {
                         }
                         for y in 0..<8 {
                             let word = corner.loadUnaligned(fromByteOffset: y * width, as: UInt64.self)
-                            var row = SIMD8<Float>.zero
-                            for x in 0..<8 { row[x] = Float(UInt8(truncatingIfNeeded: word >> (8 * UInt64(x)))) }
-                            samples[y] = row - 128
+                            // Each byte put into the mantissa of 2²³, then 2²³ + 128 taken away: exact.
+                            let lanes = SIMD8<UInt64>(repeating: word) &>> Self.byteShifts & 0xFF
+                            let bits = SIMD8<UInt32>(truncatingIfNeeded: lanes) | 0x4B00_0000
+                            samples[y] = unsafeBitCast(bits, to: SIMD8<Float>.self) - Self.sampleBias
                         }
                     } else {
                         // Edge blocks repeat the last column and row, as encoders do.
@@ -159,13 +163,10 @@ private struct Scan {
                     GreyJPEG.transform(samples, basis: basis.baseAddress!, into: coefficients)
                     // Quantized row by row, rounded half away from zero, then read in zigzag order.
                     for v in 0..<8 {
-                        let scaled = coefficients[v] * reciprocals[v]
-                        let half = SIMD8<Float>(repeating: 0.5).replacing(with: -0.5, where: scaled .< 0)
-                        let rounded = scaled + half
-                        var row = SIMD8<Int32>.zero
-                        // Lane by lane: the generic vector conversion is not specialized.
-                        for lane in 0..<8 { row[lane] = Int32(rounded[lane]) }
-                        quantized[v] = row
+                        // Rounded to the nearest integer by adding 1.5 × 2²³ (IEEE 754 rounds the sum to a whole
+                        // number, ties to even), which then sits in the low bits of the sum's representation.
+                        let shifted = coefficients[v] * reciprocals[v] + Self.roundingBias
+                        quantized[v] = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- Self.roundingBits
                     }
                     var nonzero: UInt64 = 0
                     for k in 0..<64 {
