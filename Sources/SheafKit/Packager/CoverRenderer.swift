@@ -8,7 +8,12 @@ import Foundation
 enum CoverRenderer {
     static let width = 1600
     static let height = 2400
+    /// A user's cover keeps this JPEG quality.
     static let quality = 85
+    /// A generated cover is large lettering on flat paper: at 65 its edges stay clean (checked at 2× zoom), and
+    /// the file, stored as it is, is about the size a cover at 85 took deflated (by week: 63 KB against 56 KB,
+    /// 28.27 MB of books against 27.55 MB) without the 0.3 s of CPU deflating 282 covers took.
+    static let generatedQuality = 65
     static let font = "Noto Sans CJK SC"
 
     /// The generated cover for a book.
@@ -28,7 +33,7 @@ enum CoverRenderer {
             cover.stamp(line, x: (width - line.width) / 2, y: height - 320 - line.height / 2, ink: 0)
         }
         // Most of a cover is flat: its blocks need no transform (`GreyJPEG`).
-        return Data(GreyJPEG.encode(cover, quality: quality))
+        return Data(GreyJPEG.encode(cover, quality: generatedQuality))
     }
 
     /// The user's cover in any format libvips reads, as a JPEG no larger than a generated cover.

@@ -35,7 +35,12 @@ public struct EPUBWriter: Sendable {
                               compressed: true),
         ] + book.resources.map { resource in
             resource.deflated.map { EPUBArchive.Entry(path: resource.path, deflated: $0) }
-                ?? EPUBArchive.Entry(path: resource.path, contents: resource.contents, compressed: true)
+                ?? EPUBArchive.Entry(path: resource.path, contents: resource.contents,
+                                     compressed: !storedAsTheyAre.contains(resource.mediaType))
         }
     }
+
+    /// Formats compressed already, stored as they are (as `zip -n .jpg:.png:.gif` does): deflate gains a percent
+    /// or two on them for the time it takes to compress them again.
+    static let storedAsTheyAre: Set<String> = ["image/jpeg", "image/png", "image/gif"]
 }
