@@ -35,6 +35,10 @@ public struct Book: Sendable, Equatable, Codable {
         private var plain: Data
         /// The bytes deflated ahead (a page compressed as it was rendered), ready for the archive.
         private(set) var deflated: RawDeflate?
+        /// The bytes deflated and set aside on disk until the archive copies them.
+        private(set) var spilled: SpilledPage?
+
+        private enum CodingKeys: String, CodingKey { case id, href, mediaType, properties, plain, deflated }
 
         public init(id: String, href: String, mediaType: String, properties: [String], contents: Data) {
             (self.id, self.href, self.mediaType, self.properties) = (id, href, mediaType, properties)
@@ -47,14 +51,23 @@ public struct Book: Sendable, Equatable, Codable {
             (plain, self.deflated) = (Data(), deflated)
         }
 
+        /// A resource deflated and set aside.
+        init(id: String, href: String, mediaType: String, properties: [String], spilled: SpilledPage) {
+            (self.id, self.href, self.mediaType, self.properties) = (id, href, mediaType, properties)
+            (plain, deflated, self.spilled) = (Data(), nil, spilled)
+        }
+
         /// The file's bytes (inflated again when held deflated: for checks and tests, not the writing path).
         public var contents: Data {
-            get { deflated.map { (try? $0.inflated()) ?? Data() } ?? plain }
-            set { (plain, deflated) = (newValue, nil) }
+            get {
+                if let spilled { return (try? spilled.deflated().inflated()) ?? Data() }
+                return deflated.map { (try? $0.inflated()) ?? Data() } ?? plain
+            }
+            set { (plain, deflated, spilled) = (newValue, nil, nil) }
         }
 
         /// The file's size in bytes, without inflating it.
-        public var size: Int { deflated?.size ?? plain.count }
+        public var size: Int { spilled?.size ?? deflated?.size ?? plain.count }
 
         /// Path inside the archive.
         public var path: String { Book.packageFolder + "/" + href }
@@ -63,7 +76,7 @@ public struct Book: Sendable, Equatable, Codable {
         public static func == (left: Resource, right: Resource) -> Bool {
             left.id == right.id && left.href == right.href && left.mediaType == right.mediaType
                 && left.properties == right.properties
-                && (left.deflated != nil && left.deflated == right.deflated || left.contents == right.contents)
+                && left.contents == right.contents
         }
     }
 

@@ -16,6 +16,8 @@ public struct BookAssembler: Sendable {
     /// Chapter pages deflated as they are rendered, so a volume's pages wait for the archive compressed (the
     /// written book is the same).
     var deflatesPages = false
+    /// Where deflated pages are set aside until the archive copies them (see `PageSpill`); nil keeps them in memory.
+    var spill: PageSpill? = nil
 
     /// `cover` is the user's cover as a JPEG; without one each book gets a generated cover.
     public init(templates: TemplateSet, environment: BuildEnvironment, cover: Data? = nil) {
@@ -135,6 +137,10 @@ public struct BookAssembler: Sendable {
             let text = ranges.count == 1 ? whole : render(range, part == 0)
             let id = ChapterNaming.id(number: number, part: part + 1), href = ChapterNaming.href(number: number, part: part + 1)
             if deflatesPages, let deflated = try? RawDeflate(text) {
+                if let spill, let page = try? SpilledPage(deflated, in: spill) {
+                    return Book.Resource(id: id, href: href, mediaType: "application/xhtml+xml", properties: [],
+                                         spilled: page)
+                }
                 return Book.Resource(id: id, href: href, mediaType: "application/xhtml+xml", properties: [],
                                      deflated: deflated)
             }

@@ -14,6 +14,8 @@ enum EPUBArchive {
         var compressed: Bool
         /// The contents deflated already (then `contents` is empty).
         var deflated: RawDeflate? = nil
+        /// The contents deflated and set aside on disk (then `contents` is empty).
+        var spilled: SpilledPage? = nil
 
         init(path: String, contents: Data, compressed: Bool) {
             (self.path, self.contents, self.compressed) = (path, contents, compressed)
@@ -21,6 +23,15 @@ enum EPUBArchive {
 
         init(path: String, deflated: RawDeflate) {
             (self.path, contents, compressed, self.deflated) = (path, Data(), true, deflated)
+        }
+
+        init(path: String, spilled: SpilledPage) {
+            (self.path, contents, compressed, self.spilled) = (path, Data(), true, spilled)
+        }
+
+        static func == (left: Entry, right: Entry) -> Bool {
+            left.path == right.path && left.compressed == right.compressed && left.contents == right.contents
+                && left.deflated == right.deflated && left.spilled?.offset == right.spilled?.offset
         }
     }
 
@@ -43,9 +54,9 @@ enum EPUBArchive {
         defer { if !isClosed { zip_discard(archive) } }
         let stamp = modified.dosDateTime
         for index in entries.indices {
-            let bytes = try entries[index].deflated.map(EntryBytes.init)
+            let bytes = try entries[index].spilled.map(EntryBytes.init) ?? entries[index].deflated.map(EntryBytes.init)
                 ?? deflated[index].map { EntryBytes(try $0.get()) } ?? EntryBytes(entries[index].contents)
-            (entries[index].contents, entries[index].deflated) = (Data(), nil)
+            (entries[index].contents, entries[index].deflated, entries[index].spilled) = (Data(), nil, nil)
             try add(entries[index], bytes: bytes, stamp: stamp, to: archive, path: path)
         }
         guard zip_close(archive) == 0 else {
@@ -60,7 +71,7 @@ enum EPUBArchive {
     /// streams them: deflated ahead, a book of hundreds of pictures would sit in memory twice.
     private static func deflate(_ entries: [Entry], jobs: Int) throws -> [Result<RawDeflate, SheafError>?] {
         entries.parallelMap(jobs: jobs) { entry in
-            guard entry.compressed, entry.deflated == nil,
+            guard entry.compressed, entry.deflated == nil, entry.spilled == nil,
                   !entry.path.hasPrefix(Book.packageFolder + "/" + BookImage.folder + "/") else {
                 return nil
             }

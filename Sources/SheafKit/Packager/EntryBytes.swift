@@ -22,6 +22,14 @@ final class EntryBytes {
         deflated = (entry.size, entry.bytes.count, entry.crc)
     }
 
+    /// A page set aside on disk: read from there as libzip asks, never whole in memory.
+    private var spilled: SpilledPage?
+
+    init(_ page: SpilledPage) {
+        spilled = page
+        deflated = (page.size, page.compressedSize, page.crc)
+    }
+
     /// The `zip_source_callback`; `owner` is a retained `EntryBytes`, released on `ZIP_SOURCE_FREE`.
     static let callback: zip_source_callback = { owner, buffer, length, command in
         guard let owner else { return -1 }
@@ -39,10 +47,18 @@ final class EntryBytes {
         switch command {
         case ZIP_SOURCE_OPEN:
             // Opened again after its bytes were let go: nothing to give (libzip reads each entry once).
-            guard data != nil else { return -1 }
+            guard data != nil || spilled != nil else { return -1 }
             offset = 0
             return 0
         case ZIP_SOURCE_READ:
+            if let spilled, let buffer {
+                let count = min(Int(clamping: length), spilled.compressedSize - offset)
+                guard count > 0 else { return 0 }
+                let read = spilled.spill.read(offset: spilled.offset + offset, count: count, into: buffer)
+                guard read == count else { return -1 }
+                offset += count
+                return zip_int64_t(count)
+            }
             guard let data, let buffer else { return -1 }
             let count = min(Int(clamping: length), data.count - offset)
             guard count > 0 else { return 0 }
@@ -52,6 +68,7 @@ final class EntryBytes {
             return zip_int64_t(count)
         case ZIP_SOURCE_CLOSE:
             if let data, offset >= data.count { self.data = nil }
+            if let spilled, offset >= spilled.compressedSize { self.spilled = nil }
             return 0
         case ZIP_SOURCE_STAT:
             guard let buffer, length >= MemoryLayout<zip_stat_t>.size else { return -1 }

@@ -20,6 +20,10 @@ struct RawDeflate: Sendable, Equatable, Codable {
     /// books (the corpus by week: 27.53 MB at 9, 27.55 MB at 6).
     static let level: Int32 = 6
 
+    init(bytes: Data, size: Int, crc: UInt32) {
+        (self.bytes, self.size, self.crc) = (bytes, size, crc)
+    }
+
     init(_ data: Data) throws {
         self = try data.withUnsafeBytes { try Self(deflating: $0) }
     }

@@ -19,7 +19,8 @@ enum BookFile {
     }
 
     /// Removes what a killed run left in the output folder: libzip's temporary files (`<book>.epub.XXXXXX`, also
-    /// `<book>.epub.capped.XXXXXX`) and books written before their size check (`<book>.epub.capped`).
+    /// `<book>.epub.capped.XXXXXX`), books written before their size check (`<book>.epub.capped`) and a spill of
+    /// pages not yet unlinked (`.sheaf-pages.XXXXXX`).
     static func removeLeftovers(in folder: String) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         for name in names where isLeftover(name) {
@@ -28,6 +29,7 @@ enum BookFile {
     }
 
     static func isLeftover(_ name: String) -> Bool {
+        if name.hasPrefix(PageSpill.prefix) { return name.count == PageSpill.prefix.count + 6 }
         guard let dot = name.lastIndex(of: "."),
               name[..<dot].hasSuffix(".epub") || name[..<dot].hasSuffix(".epub" + VolumeMaker.cappedSuffix)
         else { return false }

@@ -157,6 +157,8 @@ struct VolumeMaker: Sendable {
             let language = BookAssembler.language(of: kept)
             var imageCap = limits.imageCap()
             (made.rendered, made.notes) = (BookAssembler.RenderedChapters(), [])
+            // The pages wait for the archive on disk, not in memory (kept in memory if no file can be made).
+            assembler.spill = try? PageSpill(in: outputDirectory)
             let batchSize = max(1, workers) * 8
             var start = 0
             while start < kept.articles.count {
