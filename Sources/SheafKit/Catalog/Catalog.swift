@@ -20,6 +20,8 @@ public struct Catalog: Sendable {
             var configuration = Configuration()
             // Another build writing into the same folder holds the lock only for one book's rows at a time.
             configuration.busyMode = .timeout(30)
+            configuration.journalMode = .wal
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(queue)
         } catch {
