@@ -7,6 +7,13 @@ import Testing
         #expect(SheafPipeline.collectionName(of: "/x/mh-news/pages/73/1.md") == "mh-news")
         #expect(SheafPipeline.collectionName(of: "Samples/goodnews/pages/p1/951211.md") == "goodnews")
         #expect(SheafPipeline.collectionName(of: "/x/pages/mh-news/pages/73/1.md") == "mh-news")
+        #expect(SheafPipeline.collectionName(of: "../shared/mh-news/./pages/73/1.md") == "mh-news")
+        #expect(SheafPipeline.collectionName(of: "/x/other/../mh-news/pages/73/1.md") == "mh-news")
+        #expect(SheafPipeline.collectionName(of: "/x/mh-news/73/1.md") == nil)
+        // Nothing before pages/ in the path as written: the working folder's name.
+        let here = InputPath.lastComponent(FileManager.default.currentDirectoryPath)
+        #expect(SheafPipeline.collectionName(of: "pages/73/1.md") == here)
+        #expect(SheafPipeline.collectionName(of: "./x/../pages/73/1.md") == here)
         #expect(SheafPipeline.collectionName(of: "/x/notes/1.md") == nil)
         #expect(SheafPipeline.collectionName(of: "/pages/73/1.md") == nil)
     }

@@ -100,10 +100,18 @@ public struct SheafPipeline: Sendable {
 
     /// The folder that holds `pages/` above an article file: its collection (`mh-news` for
     /// `mh-news/pages/73/1.md`), or nil when the file is not filed that way.
+    /// Read off the path as written when it names that folder (no working folder asked for every file).
     static func collectionName(of path: String) -> String? {
-        let components = URL(fileURLWithPath: path).standardizedFileURL.pathComponents
-        guard let pages = components.dropLast().lastIndex(of: "pages"), pages > 1 else { return nil }
-        return components[pages - 1]
+        func name(in parts: [Substring]) -> String? {
+            guard let pages = parts.dropLast().lastIndex(of: "pages"), pages > parts.startIndex,
+                  parts[pages - 1] != ".." else { return nil }
+            return String(parts[pages - 1])
+        }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+        }
+        return name(in: parts) ?? name(in: InputPath.absolute(path).split(separator: "/"))
     }
 
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.

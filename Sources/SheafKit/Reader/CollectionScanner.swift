@@ -87,12 +87,14 @@ public struct CollectionScanner: Sendable {
         }
 
         mutating func visit(entry path: String, name: String, ancestors: [String]) {
-            if leavesRoot(path) { return }
+            let isLink = InputPath.isLink(path)
+            if isLink, leavesRoot(path) { return }
             switch InputPath.kind(of: path) {
             case .folder where name != "indexes":
                 walk(folder: path, ancestors: ancestors)
             case .file where CollectionScanner.isArticleName(name):
-                add(path)
+                // A plain file's real path is its real folder's and its name (no realpath for every file).
+                add(path, real: isLink ? nil : ancestors.last.map { InputPath.join($0, name) })
             case .brokenLink:
                 problems.append(Diagnostic(.warning, stage: .read, file: path, "broken symbolic link"))
             case .missing(let reason):
@@ -112,9 +114,9 @@ public struct CollectionScanner: Sendable {
             return true
         }
 
-        mutating func add(_ path: String) {
+        mutating func add(_ path: String, real: String? = nil) {
             let file = ArticleFile(path: path, channel: InputPath.folderName(of: path), id: InputPath.stem(of: path))
-            found.append((file, InputPath.real(path) ?? InputPath.absolute(path)))
+            found.append((file, real ?? InputPath.real(path) ?? InputPath.absolute(path)))
         }
 
         /// Files sorted by path; a real file reached by several paths is kept once, preferably under a
