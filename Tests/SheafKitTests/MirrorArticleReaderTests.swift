@@ -21,6 +21,26 @@ import Testing
 
     // MARK: - A real file
 
+    @Test func readingTheBodyAgainGivesTheSameBodyAndRefusesAFileThatLostIt() throws {
+        let url = try #require(Bundle.module.url(forResource: "seed-promos", withExtension: "md",
+                                                 subdirectory: "Fixtures/Reader"))
+        let file = ArticleFile(path: url.path, channel: "Reader", id: "seed-promos")
+        #expect(try reader.readBody(file).get() == (try reader.read(file).get().bodyHTML))
+        let folder = NSTemporaryDirectory() + "sheaf-body-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let changed = ArticleFile(path: folder + "/1.md", channel: "x", id: "1")
+        try Data("### A title\n\nonly Markdown now\n".utf8).write(to: URL(fileURLWithPath: changed.path))
+        guard case .failure(let diagnostic) = reader.readBody(changed) else {
+            Issue.record("a file without an HTML body gave a body")
+            return
+        }
+        #expect(diagnostic.message.contains("no HTML body"))
+        guard case .failure(let missing) = reader.readBody(ArticleFile(path: folder + "/gone.md", channel: "x", id: "gone"))
+        else { Issue.record("a missing file gave a body"); return }
+        #expect(missing.message.hasPrefix("cannot read file: "))
+    }
+
     @Test func readsATrimmedRealFileWithPromos() throws {
         let url = try #require(Bundle.module.url(forResource: "seed-promos", withExtension: "md",
                                                  subdirectory: "Fixtures/Reader"))

@@ -208,9 +208,9 @@ struct VolumeMaker: Sendable {
             return .chapter(chapter, diagnostics)
         }
         let file = ArticleFile(path: header.files.first ?? "", channel: header.channel, id: header.id)
-        switch MirrorArticleReader().read(file) {
-        case .success(let article):
-            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: article.bodyHTML))
+        switch MirrorArticleReader().readBody(file) {
+        case .success(let body):
+            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body))
             return .chapter(chapter, diagnostics)
         case .failure(let diagnostic):
             // The file changed since the first pass: every file merged into it is accounted as skipped.

@@ -20,9 +20,29 @@ public struct MirrorArticleReader: Sendable {
 
     /// Reads the file's bytes and parses them.
     public func read(_ file: ArticleFile) -> Result<Article, Diagnostic> {
-        let bytes: [UInt8]
+        bytes(of: file).flatMap { parse($0, file: file) }
+    }
+
+    /// The HTML body of an article whose header was read before: the file read and decoded again without the
+    /// header's work (dateline, title). A file that no longer holds an HTML body fails.
+    public func readBody(_ file: ArticleFile) -> Result<String, Diagnostic> {
+        bytes(of: file).flatMap { bytes in
+            switch ArticleEncoding.decode(bytes) {
+            case .failure(let rejection): return .failure(Self.skipped(file, rejection.reason))
+            case .success(let decoded):
+                let layout = MirrorArticleLayout(decoded.utf8)
+                guard Self.hasTag(layout.body) else {
+                    return .failure(Self.skipped(file, "not an article: no HTML body (an index, help page or link list?)"))
+                }
+                return .success(String(decoding: layout.body, as: UTF8.self))
+            }
+        }
+    }
+
+    /// The file's bytes, or why they cannot be read.
+    private func bytes(of file: ArticleFile) -> Result<[UInt8], Diagnostic> {
         switch InputPath.contents(of: file.path, limit: Self.maximumFileBytes) {
-        case .bytes(let read): bytes = read
+        case .bytes(let read): return .success(read)
         // A FIFO or device would block the read forever, or never end.
         case .notRegular: return .failure(Self.skipped(file, "not a regular file (a FIFO, device or socket?)"))
         case .tooLarge(let size):
@@ -31,7 +51,6 @@ public struct MirrorArticleReader: Sendable {
                 + "\(Self.maximumFileBytes / 1_048_576) MB per article"))
         case .unreadable(let reason): return .failure(Self.skipped(file, "cannot read file: \(reason)"))
         }
-        return parse(bytes, file: file)
     }
 
     /// Parses the bytes of `file`: pure, no disk access.
