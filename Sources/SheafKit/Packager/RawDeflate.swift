@@ -45,11 +45,7 @@ struct RawDeflate: Sendable, Equatable, Codable {
         let bound = Int(deflateBound(&stream, uLong(input.count)))
         var status: Int32 = 0
         let output = [UInt8](unsafeUninitializedCapacity: bound) { out, count in
-            stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-            stream.avail_in = uInt(input.count)
-            stream.next_out = out.baseAddress
-            stream.avail_out = uInt(out.count)
-            status = deflate(&stream, Z_FINISH)
+            status = Self.finish(&stream, from: input, into: out, deflate)
             count = status == Z_STREAM_END ? Int(stream.total_out) : 0
         }
         guard status == Z_STREAM_END else { throw SheafError(stage: .write, "cannot deflate (zlib status \(status))") }
@@ -65,18 +61,23 @@ struct RawDeflate: Sendable, Equatable, Codable {
         defer { inflateEnd(&stream) }
         var status: Int32 = 0
         let output = [UInt8](unsafeUninitializedCapacity: size) { out, count in
-            bytes.withUnsafeBytes { input in
-                stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                status = inflate(&stream, Z_FINISH)
-            }
+            status = bytes.withUnsafeBytes { Self.finish(&stream, from: $0, into: out, inflate) }
             count = status == Z_STREAM_END ? Int(stream.total_out) : 0
         }
         guard status == Z_STREAM_END, output.count == size else {
             throw SheafError(stage: .write, "cannot inflate (zlib status \(status))")
         }
         return Data(output)
+    }
+
+    /// Points `stream` at the whole of `input` and `output` and runs `step` (zlib's deflate or inflate) to the end.
+    private static func finish(_ stream: inout z_stream, from input: UnsafeRawBufferPointer,
+                               into output: UnsafeMutableBufferPointer<UInt8>,
+                               _ step: (UnsafeMutablePointer<z_stream>?, Int32) -> Int32) -> Int32 {
+        stream.next_in = UnsafeMutablePointer(mutating: input.bindMemory(to: Bytef.self).baseAddress)
+        stream.avail_in = uInt(input.count)
+        stream.next_out = output.baseAddress
+        stream.avail_out = uInt(output.count)
+        return step(&stream, Z_FINISH)
     }
 }
