@@ -31,6 +31,15 @@ import Testing
         #expect(LocalImage.lookup("gone.png", articleFile: article) == .missing)
     }
 
+    @Test func aFIFONamedLikeAPictureIsNotWaitedOn() throws {
+        let (root, article, cleanup) = try collection()
+        defer { cleanup() }
+        #expect(mkfifo(root + "/pages/73/pipe.jpg", 0o644) == 0)
+        // Opened without blocking and recognised by its type (a plain open would wait for a writer forever).
+        #expect(LocalImage.lookup("pipe.jpg", articleFile: article)
+            == .found(.unusable(reason: "is not a regular file (a FIFO, device or socket?)")))
+    }
+
     @Test func pathsLeavingTheRootAreRefused() throws {
         let (_, article, cleanup) = try collection()
         defer { cleanup() }

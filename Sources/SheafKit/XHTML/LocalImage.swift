@@ -86,16 +86,17 @@ enum LocalImage: Equatable {
         guard let path = lexical(path), let lexicalRoot = lexical(root), isInside(path, root: lexicalRoot) else {
             return .refused("leaves \(place)")
         }
-        guard let real = realPath(path) else { return .missing }
-        guard let realRoot = realPath(root), isInside(real, root: realRoot) else {
+        guard let real = InputPath.real(path) else { return .missing }
+        guard let realRoot = InputPath.real(root.isEmpty ? "." : root), isInside(real, root: realRoot) else {
             return .refused("is a link leading out of \(place)")
         }
-        guard let handle = FileHandle(forReadingAtPath: real) else { return .missing }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: maxBytes + 1), data.count <= maxBytes else {
-            return .found(.unusable(reason: "is larger than \(maxBytes / 1_000_000) MB"))
+        // Read as articles are: a FIFO or device named like a picture is never waited on.
+        switch InputPath.contents(of: real, limit: maxBytes) {
+        case .bytes(let bytes): return .found(DataImage.decode(bytes: bytes, preparation: preparation))
+        case .tooLarge: return .found(.unusable(reason: "is larger than \(maxBytes / 1_000_000) MB"))
+        case .notRegular: return .found(.unusable(reason: "is not a regular file (a FIFO, device or socket?)"))
+        case .unreadable: return .missing
         }
-        return .found(DataImage.decode(bytes: [UInt8](data), preparation: preparation))
     }
 
     /// The folder holding `pages/` above the article, else the article's folder.
@@ -123,11 +124,5 @@ enum LocalImage: Equatable {
             }
         }
         return "/" + segments.joined(separator: "/")
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }
