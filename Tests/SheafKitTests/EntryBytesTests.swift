@@ -20,7 +20,7 @@ import Testing
 
     @Test func givesEveryByteInOrderThenLetsThemGo() {
         let data = Data((0..<10_000).map { UInt8($0 % 251) })
-        let owner = Unmanaged.passRetained(EntryBytes(data)).toOpaque()
+        let owner = Unmanaged.passRetained(EntryBytes(.plain(data))).toOpaque()
         var stat = zip_stat_t()
         #expect(EntryBytes.callback(owner, &stat, zip_uint64_t(MemoryLayout<zip_stat_t>.size), ZIP_SOURCE_STAT) > 0)
         #expect(stat.size == 10_000)
@@ -31,7 +31,7 @@ import Testing
     }
 
     @Test func anEmptyEntryReadsAsNothing() {
-        let owner = Unmanaged.passRetained(EntryBytes(Data())).toOpaque()
+        let owner = Unmanaged.passRetained(EntryBytes(.plain(Data()))).toOpaque()
         #expect(readAll(owner, chunk: 16) == [])
         #expect(EntryBytes.callback(owner, nil, 0, ZIP_SOURCE_FREE) == 0)
     }

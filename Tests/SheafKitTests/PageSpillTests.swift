@@ -39,7 +39,7 @@ import Testing
             guard resource.mediaType == "application/xhtml+xml" else { return resource }
             let page = try SpilledPage(RawDeflate(resource.contents), in: spill)
             return Book.Resource(id: resource.id, href: resource.href, mediaType: resource.mediaType,
-                                 properties: resource.properties, spilled: page)
+                                 properties: resource.properties, held: .spilled(page))
         }
         #expect(spilled == book)
         #expect(spilled.resources.map(\.size) == book.resources.map(\.size))

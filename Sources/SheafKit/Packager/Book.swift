@@ -31,43 +31,25 @@ public struct Book: Sendable, Equatable, Codable {
         public var mediaType: String
         /// Manifest properties (`nav`).
         public var properties: [String]
-        /// The bytes as they are, when not held deflated.
-        private var plain: Data
-        /// The bytes deflated ahead (a page compressed as it was rendered), ready for the archive.
-        private(set) var deflated: RawDeflate?
-        /// The bytes deflated and set aside on disk until the archive copies them.
-        private(set) var spilled: SpilledPage?
-
-        private enum CodingKeys: String, CodingKey { case id, href, mediaType, properties, plain, deflated }
+        /// The file's bytes as the book holds them until the archive copies them.
+        private(set) var held: HeldBytes
 
         public init(id: String, href: String, mediaType: String, properties: [String], contents: Data) {
-            (self.id, self.href, self.mediaType, self.properties) = (id, href, mediaType, properties)
-            (plain, deflated) = (contents, nil)
+            self.init(id: id, href: href, mediaType: mediaType, properties: properties, held: .plain(contents))
         }
 
-        /// A resource held deflated.
-        init(id: String, href: String, mediaType: String, properties: [String], deflated: RawDeflate) {
-            (self.id, self.href, self.mediaType, self.properties) = (id, href, mediaType, properties)
-            (plain, self.deflated) = (Data(), deflated)
-        }
-
-        /// A resource deflated and set aside.
-        init(id: String, href: String, mediaType: String, properties: [String], spilled: SpilledPage) {
-            (self.id, self.href, self.mediaType, self.properties) = (id, href, mediaType, properties)
-            (plain, deflated, self.spilled) = (Data(), nil, spilled)
+        init(id: String, href: String, mediaType: String, properties: [String], held: HeldBytes) {
+            (self.id, self.href, self.mediaType, self.properties, self.held) = (id, href, mediaType, properties, held)
         }
 
         /// The file's bytes (inflated again when held deflated: for checks and tests, not the writing path).
         public var contents: Data {
-            get {
-                if let spilled { return (try? spilled.deflated().inflated()) ?? Data() }
-                return deflated.map { (try? $0.inflated()) ?? Data() } ?? plain
-            }
-            set { (plain, deflated, spilled) = (newValue, nil, nil) }
+            get { held.contents }
+            set { held = .plain(newValue) }
         }
 
         /// The file's size in bytes, without inflating it.
-        public var size: Int { spilled?.size ?? deflated?.size ?? plain.count }
+        public var size: Int { held.size }
 
         /// Path inside the archive.
         public var path: String { Book.packageFolder + "/" + href }
@@ -76,7 +58,27 @@ public struct Book: Sendable, Equatable, Codable {
         public static func == (left: Resource, right: Resource) -> Bool {
             left.id == right.id && left.href == right.href && left.mediaType == right.mediaType
                 && left.properties == right.properties
-                && left.contents == right.contents
+                && (left.held == right.held || left.contents == right.contents)
+        }
+
+        // Encoded with its bytes as they are, however they are held.
+        private enum CodingKeys: String, CodingKey { case id, href, mediaType, properties, contents }
+
+        public init(from decoder: any Decoder) throws {
+            let values = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(id: try values.decode(String.self, forKey: .id), href: try values.decode(String.self, forKey: .href),
+                      mediaType: try values.decode(String.self, forKey: .mediaType),
+                      properties: try values.decode([String].self, forKey: .properties),
+                      contents: try values.decode(Data.self, forKey: .contents))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var values = encoder.container(keyedBy: CodingKeys.self)
+            try values.encode(id, forKey: .id)
+            try values.encode(href, forKey: .href)
+            try values.encode(mediaType, forKey: .mediaType)
+            try values.encode(properties, forKey: .properties)
+            try values.encode(contents, forKey: .contents)
         }
     }
 

@@ -136,15 +136,9 @@ public struct BookAssembler: Sendable {
         return ranges.enumerated().map { part, range in
             let text = ranges.count == 1 ? whole : render(range, part == 0)
             let id = ChapterNaming.id(number: number, part: part + 1), href = ChapterNaming.href(number: number, part: part + 1)
-            if deflatesPages, let deflated = try? RawDeflate(text) {
-                if let spill, let page = try? SpilledPage(deflated, in: spill) {
-                    return Book.Resource(id: id, href: href, mediaType: "application/xhtml+xml", properties: [],
-                                         spilled: page)
-                }
-                return Book.Resource(id: id, href: href, mediaType: "application/xhtml+xml", properties: [],
-                                     deflated: deflated)
-            }
-            return page(id: id, href: href, properties: [], text)
+            guard deflatesPages, let deflated = try? RawDeflate(text) else { return page(id: id, href: href, properties: [], text) }
+            let held = spill.flatMap { try? SpilledPage(deflated, in: $0) }.map(HeldBytes.spilled) ?? .deflated(deflated)
+            return Book.Resource(id: id, href: href, mediaType: "application/xhtml+xml", properties: [], held: held)
         }
     }
 

@@ -9,29 +9,17 @@ enum EPUBArchive {
     /// One file of the archive.
     struct Entry: Sendable, Equatable {
         var path: String
-        var contents: Data
+        /// The entry's bytes: as they are, or deflated already (then the entry is deflated).
+        var held: HeldBytes
         /// Deflated, or stored as-is (the `mimetype` entry must be stored).
         var compressed: Bool
-        /// The contents deflated already (then `contents` is empty).
-        var deflated: RawDeflate? = nil
-        /// The contents deflated and set aside on disk (then `contents` is empty).
-        var spilled: SpilledPage? = nil
+
+        init(path: String, held: HeldBytes, compressed: Bool) {
+            (self.path, self.held, self.compressed) = (path, held, compressed || held.isDeflated)
+        }
 
         init(path: String, contents: Data, compressed: Bool) {
-            (self.path, self.contents, self.compressed) = (path, contents, compressed)
-        }
-
-        init(path: String, deflated: RawDeflate) {
-            (self.path, contents, compressed, self.deflated) = (path, Data(), true, deflated)
-        }
-
-        init(path: String, spilled: SpilledPage) {
-            (self.path, contents, compressed, self.spilled) = (path, Data(), true, spilled)
-        }
-
-        static func == (left: Entry, right: Entry) -> Bool {
-            left.path == right.path && left.compressed == right.compressed && left.contents == right.contents
-                && left.deflated == right.deflated && left.spilled?.offset == right.spilled?.offset
+            self.init(path: path, held: .plain(contents), compressed: compressed)
         }
     }
 
@@ -54,10 +42,9 @@ enum EPUBArchive {
         defer { if !isClosed { zip_discard(archive) } }
         let stamp = modified.dosDateTime
         for index in entries.indices {
-            let bytes = try entries[index].spilled.map(EntryBytes.init) ?? entries[index].deflated.map(EntryBytes.init)
-                ?? deflated[index].map { EntryBytes(try $0.get()) } ?? EntryBytes(entries[index].contents)
-            (entries[index].contents, entries[index].deflated, entries[index].spilled) = (Data(), nil, nil)
-            try add(entries[index], bytes: bytes, stamp: stamp, to: archive, path: path)
+            let held = try deflated[index].map { HeldBytes.deflated(try $0.get()) } ?? entries[index].held
+            entries[index].held = .plain(Data())
+            try add(entries[index], bytes: EntryBytes(held), stamp: stamp, to: archive, path: path)
         }
         guard zip_close(archive) == 0 else {
             throw SheafError(stage: .write, file: path, "cannot write archive: \(String(cString: zip_strerror(archive)))")
@@ -71,11 +58,11 @@ enum EPUBArchive {
     /// streams them: deflated ahead, a book of hundreds of pictures would sit in memory twice.
     private static func deflate(_ entries: [Entry], jobs: Int) throws -> [Result<RawDeflate, SheafError>?] {
         entries.parallelMap(jobs: jobs) { entry in
-            guard entry.compressed, entry.deflated == nil, entry.spilled == nil,
+            guard entry.compressed, case .plain(let contents) = entry.held,
                   !entry.path.hasPrefix(Book.packageFolder + "/" + BookImage.folder + "/") else {
                 return nil
             }
-            do { return .success(try RawDeflate(entry.contents)) } catch {
+            do { return .success(try RawDeflate(contents)) } catch {
                 return .failure(error as? SheafError ?? SheafError(stage: .write, "\(error)"))
             }
         }

@@ -34,10 +34,8 @@ public struct EPUBWriter: Sendable {
             EPUBArchive.Entry(path: package(NCXDocument.href), contents: Data(NCXDocument.xml(for: book).utf8),
                               compressed: true),
         ] + book.resources.map { resource in
-            resource.spilled.map { EPUBArchive.Entry(path: resource.path, spilled: $0) }
-                ?? resource.deflated.map { EPUBArchive.Entry(path: resource.path, deflated: $0) }
-                ?? EPUBArchive.Entry(path: resource.path, contents: resource.contents,
-                                     compressed: !storedAsTheyAre.contains(resource.mediaType))
+            EPUBArchive.Entry(path: resource.path, held: resource.held,
+                              compressed: !storedAsTheyAre.contains(resource.mediaType))
         }
     }
 

@@ -12,23 +12,19 @@ final class EntryBytes {
     /// tell libzip to copy them as they are.
     private let deflated: (size: Int, compressedSize: Int, crc: UInt32)?
 
-    init(_ data: Data) {
-        self.data = data
-        deflated = nil
-    }
-
-    init(_ entry: RawDeflate) {
-        data = entry.bytes
-        deflated = (entry.size, entry.bytes.count, entry.crc)
+    init(_ held: HeldBytes) {
+        switch held {
+        case .plain(let data):
+            (self.data, deflated) = (data, nil)
+        case .deflated(let entry):
+            (data, deflated) = (entry.bytes, (entry.size, entry.bytes.count, entry.crc))
+        case .spilled(let page):
+            (spilled, deflated) = (page, (page.size, page.compressedSize, page.crc))
+        }
     }
 
     /// A page set aside on disk: read from there as libzip asks, never whole in memory.
     private var spilled: SpilledPage?
-
-    init(_ page: SpilledPage) {
-        spilled = page
-        deflated = (page.size, page.compressedSize, page.crc)
-    }
 
     /// The `zip_source_callback`; `owner` is a retained `EntryBytes`, released on `ZIP_SOURCE_FREE`.
     static let callback: zip_source_callback = { owner, buffer, length, command in

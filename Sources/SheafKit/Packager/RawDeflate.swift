@@ -8,7 +8,7 @@ import Foundation
 /// several threads, with the settings libzip is given for the other entries (raw deflate, its memory level, the
 /// same `level`), so the bytes are the same as libzip would write. A book's pages are deflated as they are
 /// rendered, so a volume's text is held compressed, not whole.
-struct RawDeflate: Sendable, Equatable, Codable {
+struct RawDeflate: Sendable, Equatable {
     /// The deflated bytes.
     let bytes: Data
     /// The size before compression.
