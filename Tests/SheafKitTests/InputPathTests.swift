@@ -3,6 +3,13 @@ import Testing
 @testable import SheafKit
 
 @Suite struct InputPathTests {
+    @Test func lexicalComponentsApplyDotsOnTheTextAndKeepAClimbAboveTheStart() {
+        #expect(InputPath.lexicalComponents("/a/./b/../c//d/") == ["a", "c", "d"])
+        #expect(InputPath.lexicalComponents("../x/../../y") == ["..", "..", "y"])
+        #expect(InputPath.lexicalComponents("a/../..") == [".."])
+        #expect(InputPath.absolute("/a/../../b") == "/b")
+    }
+
     @Test func makesPathsAbsoluteLexically() {
         #expect(InputPath.absolute("/x/./mh-news//pages/../pages/73/") == "/x/mh-news/pages/73")
         #expect(InputPath.absolute("/..") == "/")

@@ -19,12 +19,13 @@ public struct SheafPipeline: Sendable {
         planWithBodyHashes(keepingBodies: false).plan
     }
 
-    /// The plan, and `FNV1a` of each article body by the path read (the catalog's fingerprints need them).
-    /// With `keepingBodies`, a collection small enough (`readOnceBytes`) also gives its article bodies, so that
-    /// the build does not read them again.
     /// Up to this many bytes of article text are kept from the first pass (e.g. one channel of the corpus, 4.4 MB):
     /// a small collection is read once. A larger one is read again, volume by volume, to keep memory flat.
     static let readOnceBytes = 8 << 20
+
+    /// The plan, and `FNV1a` of each article body by the path read (the catalog's fingerprints need them).
+    /// With `keepingBodies`, a collection small enough (`readOnceBytes`) also gives its article bodies, so that
+    /// the build does not read them again.
 
     func planWithBodyHashes(keepingBodies: Bool = true)
         -> (plan: BuildPlan, bodyHashes: [String: String], bodies: [String: String]) {
@@ -107,11 +108,7 @@ public struct SheafPipeline: Sendable {
                   parts[pages - 1] != ".." else { return nil }
             return String(parts[pages - 1])
         }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") where part != "." {
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
-        }
-        return name(in: parts) ?? name(in: InputPath.absolute(path).split(separator: "/"))
+        return name(in: InputPath.lexicalComponents(path)) ?? name(in: InputPath.absolute(path).split(separator: "/"))
     }
 
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.

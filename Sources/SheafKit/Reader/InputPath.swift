@@ -83,11 +83,19 @@ enum InputPath {
     /// `path` made absolute against the working folder, with `.`, `..` and repeated `/` removed lexically.
     static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : join(FileManager.default.currentDirectoryPath, path)
+        // `..` above `/` stays at `/`.
+        return "/" + lexicalComponents(full).filter { $0 != ".." }.joined(separator: "/")
+    }
+
+    /// The path's components with `.` dropped and each `..` taking away the component before it, on the text
+    /// alone (links are not followed); a `..` with nothing before it to take away stays, so the result says
+    /// whether the path climbs above where it starts.
+    static func lexicalComponents(_ path: String) -> [Substring] {
         var parts: [Substring] = []
-        for part in full.split(separator: "/") where part != "." {
-            if part == ".." { _ = parts.popLast() } else { parts.append(part) }
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
         }
-        return "/" + parts.joined(separator: "/")
+        return parts
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -115,14 +115,7 @@ enum LocalImage: Equatable {
 
     /// The absolute path with `.` and `..` applied to its text alone (links are checked after); nil above `/`.
     private static func lexical(_ path: String) -> String? {
-        var segments: [Substring] = []
-        for part in path.split(separator: "/") where part != "." {
-            if part == ".." {
-                guard segments.popLast() != nil else { return nil }
-            } else {
-                segments.append(part)
-            }
-        }
-        return "/" + segments.joined(separator: "/")
+        let parts = InputPath.lexicalComponents(path)
+        return parts.contains("..") ? nil : "/" + parts.joined(separator: "/")
     }
 }
