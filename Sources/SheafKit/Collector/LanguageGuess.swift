@@ -1,7 +1,7 @@
 /// Guesses a collection's language from its titles when the user gives none.
 enum LanguageGuess {
     /// `zh` when at least a fifth of the letters in the titles are Han characters, else `en`.
-    static func language(ofTitles titles: [String]) -> String {
+    static func language(ofTitles titles: some Sequence<String>) -> String {
         var han = 0
         var letters = 0
         for title in titles {

@@ -18,17 +18,27 @@ public struct VolumeCollector: Sendable {
 
     /// The volumes for `headers`; `indexes` are the collection's index pages, used by `index` grouping.
     public func collect(_ headers: [ArticleHeader], indexes: [IndexListing] = []) -> Collection {
-        let firstFile = { (h: ArticleHeader) in h.files.first ?? "" }
-        let inFileOrder = headers.sorted { firstFile($0).utf8.lexicographicallyPrecedes(firstFile($1).utf8) }
-        let merged = Deduplicator().merge(inFileOrder)
-        let language = options.language ?? LanguageGuess.language(ofTitles: merged.articles.map(\.title))
+        collect(PackedList(headers), indexes: indexes)
+    }
+
+    /// The volumes for packed `headers` (a large collection's, as the first pass reads them): headers are
+    /// unpacked one at a time, and a volume's all at once only while its book is planned.
+    public func collect(_ headers: PackedList<ArticleHeader>, indexes: [IndexListing] = []) -> Collection {
+        let firstFiles = headers.map { $0.files.first ?? "" }
+        let inFileOrder = headers.indices.sorted { firstFiles[$0].utf8.lexicographicallyPrecedes(firstFiles[$1].utf8) }
+        let merged = Deduplicator().merge(headers, in: inFileOrder)
+        let article = { (k: Int) in merged.article(k, in: headers) }
+        let language = options.language
+            ?? LanguageGuess.language(ofTitles: merged.kept.indices.lazy.map { article($0).title })
         let naming = VolumeNaming(options: options, language: language)
 
         var buckets: [VolumeNaming.Key: [ArticleHeader]] = [:]
+        var keysOf: [VolumeNaming.Key: [Int]] = [:]
         var excluded: [Diagnostic] = []
         var notes = merged.notes
-        var inWindow: [ArticleHeader] = []
-        for article in merged.articles {
+        var inWindow: [Int] = []
+        for k in merged.kept.indices {
+            let article = article(k)
             if let channels = options.channels, !channels.contains(article.channel) {
                 excluded += article.files.map {
                     Diagnostic(.note, stage: .collect, file: $0, "channel \(article.channel) is not among the chosen channels")
@@ -39,20 +49,21 @@ public struct VolumeCollector: Sendable {
                 excluded += article.files.map { Diagnostic(.note, stage: .collect, file: $0, outsideWindow(article)) }
                 continue
             }
-            inWindow.append(article)
+            inWindow.append(k)
         }
         if options.grouping == .index {
-            let listed = IndexGrouping(indexes: indexes).group(inWindow)
+            let listed = IndexGrouping(indexes: indexes).group(inWindow.map(article))
             buckets = listed.buckets
             notes += listed.notes
             excluded += listed.unlisted
         } else {
-            for article in inWindow { buckets[naming.key(for: article), default: []].append(article) }
+            for k in inWindow { keysOf[naming.key(for: article(k)), default: []].append(k) }
         }
-        let volumes = buckets.keys.sorted().flatMap { key -> [Volume] in
+        // A volume's headers are unpacked only while it is planned.
+        let bucket = { (key: VolumeNaming.Key) in buckets[key] ?? (keysOf[key] ?? []).map(article) }
+        let volumes = Set(buckets.keys).union(keysOf.keys).sorted().flatMap { key -> [Volume] in
             // An index page's order is the reader's order; every other volume reads by date.
-            let articles = options.grouping == .index ? buckets[key, default: []]
-                : buckets[key, default: []].sorted(by: ArticleOrder.precedes)
+            let articles = options.grouping == .index ? bucket(key) : bucket(key).sorted(by: ArticleOrder.precedes)
             if key == .undated {
                 for article in articles {
                     notes.append(Diagnostic(.warning, stage: .collect, file: article.files.first ?? article.id,

@@ -138,16 +138,16 @@ struct VolumeNaming {
         case (_, .week), (_, .month): sectionTitle = { $0.date.map(dayTitle) ?? undatedTitle }
         default: sectionTitle = { $0.date.map(monthTitle) ?? undatedTitle }
         }
-        var sections: [VolumeSection] = []
+        var runs: [(title: String?, articles: [ArticleHeader])] = []
         for article in articles {
             let title = sectionTitle(article)
-            if sections.last?.title == title {
-                sections[sections.count - 1].articles.append(article)
+            if let last = runs.indices.last, runs[last].title == title {
+                runs[last].articles.append(article)
             } else {
-                sections.append(VolumeSection(title: title, articles: [article]))
+                runs.append((title, [article]))
             }
         }
-        return sections
+        return runs.map { VolumeSection(title: $0.title, articles: $0.articles) }
     }
 
     private var undatedTitle: String { isChinese ? "日期不详" : "Undated" }

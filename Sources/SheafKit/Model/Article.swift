@@ -30,6 +30,26 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     }
 }
 
+extension ArticleHeader: Packable {
+    public func pack(into writer: inout PackedWriter) {
+        writer.write(id)
+        writer.write(channel)
+        writer.write(title)
+        writer.write(date?.dayNumber)
+        writer.write(source)
+        writer.write(site)
+        writer.write(files)
+        writer.write(size)
+    }
+
+    public init(unpacking reader: inout PackedReader) {
+        self.init(id: reader.readString(), channel: reader.readString(), title: reader.readString(),
+                  date: reader.readOptionalInt().map(ArticleDate.init(dayNumber:)),
+                  source: reader.readOptionalString(), site: reader.readOptionalString(),
+                  files: reader.readStrings(), size: reader.readInt())
+    }
+}
+
 /// One article as read from its file: the header and the raw HTML of its content.
 public struct Article: Sendable, Equatable, Codable {
     public var header: ArticleHeader

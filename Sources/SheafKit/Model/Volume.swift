@@ -34,8 +34,11 @@ public struct Volume: Sendable, Equatable, Codable {
         self.sections = sections
     }
 
-    /// All articles in reading order.
+    /// All articles in reading order, unpacked: take them once per use.
     public var articles: [ArticleHeader] { sections.flatMap(\.articles) }
+
+    /// How many articles the volume holds (without unpacking them).
+    public var articleCount: Int { sections.reduce(0) { $0 + $1.articles.count } }
 
     /// The newest article date in the volume, if any article is dated.
     public var newestDate: ArticleDate? { articles.compactMap(\.date).max() }
@@ -47,10 +50,11 @@ public struct Volume: Sendable, Equatable, Codable {
 public struct VolumeSection: Sendable, Equatable, Codable {
     /// The heading in the table of contents (`2021-01-18 星期一`), or nil for an unsectioned volume.
     public var title: String?
-    public var articles: [ArticleHeader]
+    /// Packed: a plan holds every article of the collection until its volume is made.
+    public var articles: PackedList<ArticleHeader>
 
-    public init(title: String?, articles: [ArticleHeader]) {
+    public init(title: String?, articles: some Sequence<ArticleHeader>) {
         self.title = title
-        self.articles = articles
+        self.articles = PackedList(articles)
     }
 }

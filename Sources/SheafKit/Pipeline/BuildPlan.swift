@@ -19,5 +19,5 @@ public struct BuildPlan: Sendable, Equatable, Codable {
         self.excluded = excluded
     }
 
-    public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }
+    public var articleCount: Int { volumes.reduce(0) { $0 + $1.articleCount } }
 }

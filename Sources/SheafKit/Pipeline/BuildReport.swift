@@ -13,7 +13,8 @@ public struct BuildReport: Sendable, Equatable, Codable {
         public var status: Status
         /// Why the book could not be written.
         public var error: String?
-        public var articles: [ArticleEntry]
+        /// Packed: the report keeps a line for every article of the build.
+        public var articles: PackedList<ArticleEntry>
     }
 
     public struct ArticleEntry: Sendable, Equatable, Codable {
@@ -70,5 +71,20 @@ public struct BuildReport: Sendable, Equatable, Codable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(self)
+    }
+}
+
+extension BuildReport.ArticleEntry: Packable {
+    public func pack(into writer: inout PackedWriter) {
+        writer.write(title)
+        writer.write(date)
+        writer.write(source)
+        writer.write(chapter)
+        writer.write(files)
+    }
+
+    public init(unpacking reader: inout PackedReader) {
+        self.init(title: reader.readString(), date: reader.readOptionalString(), source: reader.readOptionalString(),
+                  chapter: reader.readString(), files: reader.readStrings())
     }
 }

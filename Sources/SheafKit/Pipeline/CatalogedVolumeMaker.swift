@@ -36,11 +36,7 @@ struct CatalogedVolumeMaker: Sendable {
 
     /// The report entry of a book left as it is, its chapters as the catalog recorded them.
     private func unchanged(_ volume: Volume, book: CatalogBook, path: String) -> VolumeMaker.Outcome {
-        let recorded = chapters[book.file] ?? []
-        let articles = volume.articles.enumerated().map { index, header in
-            BuildReport.ArticleEntry(title: header.title, date: header.date?.description, source: header.source,
-                                     chapter: index < recorded.count ? recorded[index] : "", files: header.files)
-        }
+        let articles = VolumeMaker.entries(volume.articles, chapters: chapters[book.file] ?? [])
         let entry = BuildReport.VolumeEntry(file: path, title: volume.title, identifier: book.identifier,
                                             status: .unchanged, error: nil, articles: articles)
         return VolumeMaker.Outcome(entry: entry, skipped: [], notes: [], volume: volume)
@@ -55,7 +51,7 @@ struct CatalogedVolumeMaker: Sendable {
         let book = CatalogBook(
             file: volume.fileName, collection: volume.collection, volumeKey: volume.key, title: volume.title,
             identifier: outcome.entry.identifier, fingerprint: fingerprint, fileHash: written.hash,
-            fileSize: written.size, articleCount: volume.articles.count,
+            fileSize: written.size, articleCount: volume.articleCount,
             oldestDate: volume.oldestDate?.description, newestDate: volume.newestDate?.description)
         let articles = zip(volume.articles, outcome.entry.articles).enumerated().map { position, pair in
             let (header, entry) = pair

@@ -3,7 +3,8 @@ import Foundation
 /// The first reading pass: every file's header and the reader's notes on its text, none of the bodies.
 struct HeaderReader {
     struct Result {
-        var articles: [ArticleHeader]
+        /// Packed as read: a large collection's headers are most of what planning holds.
+        var articles: PackedList<ArticleHeader>
         var skipped: [Diagnostic]
         /// `FNV1a` hex of each article's HTML body, by the path read: what a catalog fingerprints.
         var bodyHashes: [String: String]
@@ -31,12 +32,11 @@ struct HeaderReader {
             let range = files.count * run / runs ..< files.count * (run + 1) / runs
             results.set(run, readHeaders(of: files[range], keeping: keptBodyBytes / runs))
         }
-        var joined = Result(articles: [], skipped: [], bodyHashes: [:], notes: [])
         let parts = results.all
+        var joined = Result(articles: PackedList(joining: parts.map(\.articles)), skipped: [], bodyHashes: [:], notes: [])
         // A run that went over its share kept nothing: then no run's bodies are kept.
         let keepsBodies = parts.allSatisfy { $0.bodies.count == $0.articles.count }
         for part in parts {
-            joined.articles += part.articles
             joined.skipped += part.skipped
             joined.bodyHashes.merge(part.bodyHashes) { first, _ in first }
             joined.notes += part.notes

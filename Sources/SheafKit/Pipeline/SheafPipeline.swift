@@ -134,7 +134,7 @@ public struct SheafPipeline: Sendable {
         // A volume holding more than its share of the articles would finish alone: it uses every job itself.
         let maker = VolumeMaker(templates: templates, environment: environment,
                                 outputDirectory: options.outputDirectory, jobs: options.jobs,
-                                largeVolume: plan.volumes.reduce(0) { $0 + $1.articles.count } / max(1, options.jobs),
+                                largeVolume: plan.articleCount / max(1, options.jobs),
                                 cover: try options.coverFile.map(BookCover.read),
                                 imageCache: options.imagesDirectory, device: options.device,
                                 interruption: interruption, readBodies: bodies)
@@ -142,9 +142,13 @@ public struct SheafPipeline: Sendable {
         let cataloged = options.catalog
             ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil
         let total = plan.volumes.count
-        let made = await plan.volumes.concurrentMap(limit: options.jobs) { volume -> VolumeMaker.Outcome? in
+        // Each volume is let go once started, and each made one is kept as its report lines only.
+        let volumes = plan.volumes
+        plan.volumes = []
+        let made = await (consume volumes).concurrentMap(limit: options.jobs) { volume -> Made? in
             if interruption?.isRequested == true { return nil }
-            return cataloged?.make(volume) ?? maker.make(volume)
+            let outcome = cataloged?.make(volume) ?? maker.make(volume)
+            return Made(entry: outcome.entry, skipped: outcome.skipped, notes: outcome.notes)
         } onEach: { done, outcome in
             if let outcome { progress(BuildProgress(done: done, total: total, file: outcome.entry.file)) }
         }
@@ -161,6 +165,13 @@ public struct SheafPipeline: Sendable {
             notes: plan.notes + outcomes.flatMap(\.notes),
             excluded: plan.excluded.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) },
             pruned: pruned, sideloaded: sideloaded)
+    }
+
+    /// What the report keeps of a volume made.
+    private struct Made: Sendable {
+        var entry: BuildReport.VolumeEntry
+        var skipped: [Diagnostic]
+        var notes: [Diagnostic]
     }
 
     // MARK: - Catalog

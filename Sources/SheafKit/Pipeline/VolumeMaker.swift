@@ -49,7 +49,7 @@ struct VolumeMaker: Sendable {
         }
         do {
             // A cover drawn beside the articles is for the volume as planned: redrawn if an article dropped out.
-            let early = kept.articles.count == volume.articles.count ? made.cover : nil
+            let early = kept.articleCount == volume.articleCount ? made.cover : nil
             let assembler = BookAssembler(templates: templates, environment: environment, cover: cover ?? early)
             let book = try assembler.finish(kept, chapters: made.rendered, identifier: identifier)
             try limits.checkSize(of: book, file: path)
@@ -109,18 +109,18 @@ struct VolumeMaker: Sendable {
     }
 
     /// The report's line for each article, with the file its chapter starts in (none when the book was not written).
-    private static func entries(_ articles: [ArticleHeader], chapters: [String]? = nil) -> [BuildReport.ArticleEntry] {
-        articles.enumerated().map { index, header in
+    static func entries(_ articles: [ArticleHeader], chapters: [String]? = nil) -> PackedList<BuildReport.ArticleEntry> {
+        PackedList(articles.enumerated().lazy.map { index, header in
             BuildReport.ArticleEntry(title: header.title, date: header.date?.description, source: header.source,
                                      chapter: chapters.flatMap { index < $0.count ? $0[index] : nil } ?? "",
                                      files: header.files)
-        }
+        })
     }
 
     /// A volume holding more than its share of the articles uses every job itself: to normalize its articles,
     /// render its pages and deflate its files.
     private func threads(for volume: Volume) -> Int {
-        volume.articles.count > largeVolume ? jobs : 1
+        volume.articleCount > largeVolume ? jobs : 1
     }
 
     /// What reading and rendering a volume's articles gave.
@@ -149,6 +149,7 @@ struct VolumeMaker: Sendable {
         assembler.deflatesPages = true
         rounds: while true {
             let kept = made.volume
+            let articles = kept.articles
             var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
             configured.imageCache = imageCache
             configured.device = device
@@ -159,11 +160,10 @@ struct VolumeMaker: Sendable {
             (made.rendered, made.notes) = (BookAssembler.RenderedChapters(), [])
             // The pages wait for the archive on disk, not in memory (kept in memory if no file can be made).
             assembler.spill = try? PageSpill(in: outputDirectory)
-            let batchSize = max(1, workers) * 8
             var start = 0
-            while start < kept.articles.count {
-                let end = min(kept.articles.count, start + batchSize)
-                let work: [ArticleHeader?] = (drawsCover ? [nil] : []) + kept.articles[start..<end].map { $0 }
+            while start < articles.count {
+                let end = Self.batchEnd(articles, from: start, workers: workers)
+                let work: [ArticleHeader?] = (drawsCover ? [nil] : []) + articles[start..<end].map { $0 }
                 var results = work.parallelMap(jobs: workers) { header -> Normalized in
                     guard let header else { return .cover(try? BookCover.generated(for: volume)) }
                     return interruption?.isRequested == true ? .stopped
@@ -174,7 +174,7 @@ struct VolumeMaker: Sendable {
                 if interruption?.isRequested == true { return made }
                 var chapters: [Chapter] = []
                 var unread: Set<ArticleHeader> = []
-                for (header, result) in zip(kept.articles[start..<end], results) {
+                for (header, result) in zip(articles[start..<end], results) {
                     switch result {
                     case .chapter(let chapter, let diagnostics):
                         chapters.append(imageCap.limit(chapter, language: kept.language))
@@ -187,8 +187,8 @@ struct VolumeMaker: Sendable {
                 }
                 if !unread.isEmpty {
                     // Each round leaves out at least one article, so this ends.
-                    made.volume = keep(kept, only: kept.articles.filter { !unread.contains($0) })
-                    if made.volume.articles.isEmpty {
+                    made.volume = keep(kept, only: articles.filter { !unread.contains($0) })
+                    if made.volume.sections.isEmpty {
                         (made.rendered, made.notes) = (BookAssembler.RenderedChapters(), [])
                         return made
                     }
@@ -200,6 +200,23 @@ struct VolumeMaker: Sendable {
             made.notes += imageCap.note(file: file).map { [$0] } ?? []
             return made
         }
+    }
+
+    /// Up to this many bytes of article HTML are normalized at once per thread: a batch's chapters are all in
+    /// memory, and a volume may hold many long articles in a row (ten copies of a 2 MB one sort together).
+    static let batchBytes = 1 << 20
+
+    /// Where the batch that starts at `start` ends: at most 8 articles per thread and `batchBytes` of HTML per
+    /// thread, by the sizes the first pass measured, and at least one article.
+    static func batchEnd(_ articles: [ArticleHeader], from start: Int, workers: Int) -> Int {
+        let threads = max(1, workers)
+        var end = start + 1
+        var bytes = articles[start].size
+        while end < articles.count, end - start < threads * 8, bytes + articles[end].size <= threads * batchBytes {
+            bytes += articles[end].size
+            end += 1
+        }
+        return end
     }
 
     private static func normalize(_ header: ArticleHeader, writer: XHTMLWriter, body: String?) -> Normalized {
@@ -220,7 +237,7 @@ struct VolumeMaker: Sendable {
 
     /// The volume without the articles that could not be read a second time.
     private func keep(_ volume: Volume, only headers: [ArticleHeader]) -> Volume {
-        guard headers.count != volume.articles.count else { return volume }
+        guard headers.count != volume.articleCount else { return volume }
         let wanted = Set(headers)
         var copy = volume
         copy.sections = volume.sections

@@ -3,31 +3,31 @@ import Foundation
 extension Array where Element: Sendable {
     /// Maps the elements with at most `limit` transforms running at once; results keep the input order.
     /// `onEach` runs on the calling task, one call at a time, as each element finishes.
-    func concurrentMap<T: Sendable>(
+    /// Consumes the array: each element is let go once its transform has it, so a caller that gives up its own
+    /// copy (`(consume volumes).concurrentMap…`) holds only the elements not yet started.
+    consuming func concurrentMap<T: Sendable>(
         limit: Int,
         _ transform: @escaping @Sendable (Element) async -> T,
         onEach: (Int, T) -> Void = { _, _ in }
     ) async -> [T] {
-        await withTaskGroup(of: (Int, T).self) { group in
-            var results = [T?](repeating: nil, count: count)
+        var pending: [Element?] = map { $0 }
+        self = []
+        return await withTaskGroup(of: (Int, T).self) { group in
+            var results = [T?](repeating: nil, count: pending.count)
             var next = 0
             var done = 0
-            while next < Swift.min(Swift.max(1, limit), count) {
+            func start() {
                 let index = next
-                let element = self[index]
-                group.addTask { (index, await transform(element)) }
                 next += 1
+                guard let element = pending[index].take() else { return }
+                group.addTask { (index, await transform(element)) }
             }
+            while next < Swift.min(Swift.max(1, limit), pending.count) { start() }
             while let (index, value) = await group.next() {
                 results[index] = value
                 done += 1
                 onEach(done, value)
-                if next < count {
-                    let index = next
-                    let element = self[index]
-                    group.addTask { (index, await transform(element)) }
-                    next += 1
-                }
+                if next < pending.count { start() }
             }
             return results.compactMap { $0 }
         }
