@@ -15,6 +15,14 @@ import Testing
         #expect(nodes == [.element("p", [:], [.text("a\u{A0}&中b")])])
     }
 
+    @Test func aCharsetDeclaredInsideTheArticleDoesNotChangeHowItIsRead() {
+        for declaration in ["<meta charset=\"iso-8859-1\">", "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gbk\">"] {
+            let nodes = parser.parse("<p>前</p>" + declaration + "<p>中文 é “引号”</p>").nodes
+            #expect(nodes.map(\.textContent).joined() == "前中文 é “引号”", "\(declaration)")
+        }
+        #expect(parser.parse("\u{FEFF}<p>中</p>").nodes.map(\.textContent).joined() == "中")
+    }
+
     @Test func prefixedTagsStayUnknown() {
         let names = parser.parse("<p>x<o:p>&nbsp;</o:p><st1:place>y</st1:place></p>").nodes.first?.element?
             .children.compactMap(\.element?.name)

@@ -24,21 +24,29 @@ struct HTMLDocumentParser: Sendable {
     /// libxml2 must be initialised once per process before parsing from several threads.
     private static let libraryReady: Void = sheaf_xml_init()
 
+    /// The text handed over is UTF-8 already (Swift repaired it): with no encoding named, libxml2 reads the bytes
+    /// as UTF-8 where they are (naming "UTF-8" made it convert them into a second buffer), and IGNORE_ENC keeps
+    /// a `<meta charset>` inside an article from switching it to another encoding halfway.
     private static let options: Int32 = Int32(bitPattern:
         HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
 
     /// Parses `html` (any text; characters XML forbids are removed first) into top-level nodes.
     func parse(_ html: String) -> Result {
         _ = Self.libraryReady
-        let limited = attributeLimit.applied(to: Array(XMLCharacterFilter.cleaned(html).utf8))
-        var bytes = Self.markingPrefixedTags(limited.bytes)
+        // One buffer, with room for the terminator, changed in place: a long article is not copied again.
+        let cleaned = XMLCharacterFilter.cleaned(html)
+        var source: [UInt8] = []
+        source.reserveCapacity(cleaned.utf8.count + 1)
+        source += cleaned.utf8
+        var (bytes, cutTags) = attributeLimit.applied(to: consume source)
+        Self.markPrefixedTags(&bytes)
         guard !bytes.isEmpty, bytes.count < Int(Int32.max) else { return Result(nodes: [], flattenedElements: 0) }
         bytes.append(0)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    htmlReadMemory($0, Int32(buffer.count - 1), nil, "UTF-8", Self.options)
+                    htmlReadMemory($0, Int32(buffer.count - 1), nil, nil, Self.options)
                 }
             }
         }
@@ -47,7 +55,7 @@ struct HTMLDocumentParser: Sendable {
         var builder = HTMLTreeBuilder(maximumDepth: maximumDepth)
         walk(children: document.pointee.children, into: &builder)
         var result = builder.result()
-        result.cutTags = limited.cutTags
+        result.cutTags = cutTags
         return result
     }
 
@@ -97,8 +105,7 @@ struct HTMLDocumentParser: Sendable {
 
     /// libxml2 drops the prefix of `<o:p>`-style tags, turning Word's `o:p` into a real `p`; renaming
     /// `prefix:name` to `prefix.name` keeps such tags unknown, so they are unwrapped later like any other.
-    static func markingPrefixedTags(_ bytes: [UInt8]) -> [UInt8] {
-        var bytes = bytes
+    static func markPrefixedTags(_ bytes: inout [UInt8]) {
         var index = 0
         while index < bytes.count {
             guard bytes[index] == UInt8(ascii: "<") else {
@@ -112,7 +119,6 @@ struct HTMLDocumentParser: Sendable {
                 index += 1
             }
         }
-        return bytes
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
