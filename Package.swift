@@ -35,6 +35,7 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
         ),
+        .systemLibrary(name: "CMalloc"),
         .systemLibrary(
             name: "CLibVips",
             pkgConfig: "vips",
@@ -46,6 +47,7 @@ let package = Package(
                 "CLibXML2",
                 "CLibZip",
                 "CZlib",
+                "CMalloc",
                 "CLibVips",
                 "CPangoCairo",
                 .product(name: "Mustache", package: "swift-mustache"),

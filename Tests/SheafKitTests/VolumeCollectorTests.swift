@@ -98,6 +98,16 @@ import Testing
         #expect(collect(headers, .week) == collect(headers.reversed(), .week))
     }
 
+    @Test func fileOrderTakesPathsInByteOrderWithoutSortingWhatIsSortedAlready() {
+        let header = { (file: String) in
+            ArticleHeader(id: "1", channel: "c", title: "t", date: nil, source: nil, site: nil, files: [file])
+        }
+        let sorted = PackedList(["a/1.md", "a/1.md", "a/2.md", "b/1.md", "é/1.md"].map(header))
+        #expect(VolumeCollector.fileOrder(of: sorted) == [0, 1, 2, 3, 4])
+        let unsorted = PackedList(["b/1.md", "é/1.md", "a/2.md", "a/1.md", "a/1.md"].map(header))
+        #expect(VolumeCollector.fileOrder(of: unsorted) == [3, 4, 2, 0, 1])
+    }
+
     @Test func titlesAndLanguageFollowOptions() {
         let options = CollectorOptions(grouping: .week, collection: "mh-news", title: "Weekly", language: "en")
         let result = VolumeCollector(options: options).collect([Self.article("1", date: "2021-01-18")])

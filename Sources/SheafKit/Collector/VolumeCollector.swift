@@ -24,9 +24,7 @@ public struct VolumeCollector: Sendable {
     /// The volumes for packed `headers` (a large collection's, as the first pass reads them): headers are
     /// unpacked one at a time, and a volume's all at once only while its book is planned.
     public func collect(_ headers: PackedList<ArticleHeader>, indexes: [IndexListing] = []) -> Collection {
-        let firstFiles = headers.map { $0.files.first ?? "" }
-        let inFileOrder = headers.indices.sorted { firstFiles[$0].utf8.lexicographicallyPrecedes(firstFiles[$1].utf8) }
-        let merged = Deduplicator().merge(headers, in: inFileOrder)
+        let merged = Deduplicator().merge(headers, in: Self.fileOrder(of: headers))
         let article = { (k: Int) in merged.article(k, in: headers) }
         let language = options.language
             ?? LanguageGuess.language(ofTitles: merged.kept.indices.lazy.map { article($0).title })
@@ -77,6 +75,20 @@ public struct VolumeCollector: Sendable {
             }
         }
         return Collection(volumes: volumes, notes: notes, excluded: excluded)
+    }
+
+    /// The headers' positions by their first file's path (byte order). The first pass reads files in that order
+    /// already: then the positions are taken as they are, without holding every path at once.
+    static func fileOrder(of headers: PackedList<ArticleHeader>) -> [Int] {
+        var previous = ""
+        let inOrder = headers.allSatisfy { header in
+            let first = header.files.first ?? ""
+            defer { previous = first }
+            return !first.utf8.lexicographicallyPrecedes(previous.utf8)
+        }
+        if inOrder { return Array(headers.indices) }
+        let firstFiles = headers.map { $0.files.first ?? "" }
+        return headers.indices.sorted { firstFiles[$0].utf8.lexicographicallyPrecedes(firstFiles[$1].utf8) }
     }
 
     private func outsideWindow(_ article: ArticleHeader) -> String {

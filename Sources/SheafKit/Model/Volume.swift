@@ -40,6 +40,9 @@ public struct Volume: Sendable, Equatable, Codable {
     /// How many articles the volume holds (without unpacking them).
     public var articleCount: Int { sections.reduce(0) { $0 + $1.articles.count } }
 
+    /// Bytes of article HTML in the volume, as the first pass measured them.
+    public var articleBytes: Int { sections.reduce(0) { $0 + $1.articles.reduce(0) { $0 + $1.size } } }
+
     /// The newest article date in the volume, if any article is dated.
     public var newestDate: ArticleDate? { articles.compactMap(\.date).max() }
     /// The oldest article date in the volume, if any article is dated.

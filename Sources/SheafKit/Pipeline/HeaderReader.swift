@@ -32,10 +32,14 @@ struct HeaderReader {
             let range = files.count * run / runs ..< files.count * (run + 1) / runs
             results.set(run, readHeaders(of: files[range], keeping: keptBodyBytes / runs))
         }
-        let parts = results.all
-        var joined = Result(articles: PackedList(joining: parts.map(\.articles)), skipped: [], bodyHashes: [:], notes: [])
+        var parts = results.takeAll()
         // A run that went over its share kept nothing: then no run's bodies are kept.
         let keepsBodies = parts.allSatisfy { $0.bodies.count == $0.articles.count }
+        var lists = parts.indices.map { index in
+            defer { parts[index].articles = [] }
+            return parts[index].articles
+        }
+        var joined = Result(articles: PackedList(joining: &lists), skipped: [], bodyHashes: [:], notes: [])
         for part in parts {
             joined.skipped += part.skipped
             joined.bodyHashes.merge(part.bodyHashes) { first, _ in first }
@@ -82,9 +86,11 @@ private final class RunResults: @unchecked Sendable {
         slots[index] = result
     }
 
-    var all: [HeaderReader.Result] {
+    /// Every slot's result, moved out: the results are the caller's alone.
+    func takeAll() -> [HeaderReader.Result] {
         lock.lock()
         defer { lock.unlock() }
+        defer { slots = [] }
         return slots.compactMap { $0 }
     }
 }

@@ -29,24 +29,28 @@ public struct SheafPipeline: Sendable {
 
     func planWithBodyHashes(keepingBodies: Bool = true)
         -> (plan: BuildPlan, bodyHashes: [String: String], bodies: [String: String]) {
-        let scan = CollectionScanner().scan(options.inputs)
+        var scan = CollectionScanner().scan(options.inputs)
         var byCollection: [String: [ArticleFile]] = [:]
         for file in scan.files {
             byCollection[Self.collectionName(of: file.path) ?? scan.collectionName, default: []].append(file)
         }
+        // The files are listed once, by collection, and each collection's list goes once its headers are read.
+        scan.files = []
         var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
         var bodyHashes: [String: String] = [:]
         var bodies: [String: String] = [:]
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let files = byCollection.removeValue(forKey: name) ?? []
+            let root = files.first.flatMap { Self.collectionRoot(of: $0.path) }
             let headers = HeaderReader(jobs: options.jobs, hashesBodies: options.catalog,
                                        keptBodyBytes: keepingBodies ? Self.readOnceBytes : 0)
-                .readHeaders(of: byCollection[name, default: []])
+                .readHeaders(of: consume files)
             let collector = VolumeCollector(options: CollectorOptions(
                 grouping: options.grouping, collection: name, title: options.title, language: options.language,
                 window: options.window, weekStart: options.weekStart, limits: options.limits,
                 channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
             var indexes: [IndexListing] = []
-            if options.grouping == .index, let first = byCollection[name]?.first, let root = Self.collectionRoot(of: first.path) {
+            if options.grouping == .index, let root {
                 let found = IndexReader().indexes(ofCollectionAt: root)
                 indexes = found.indexes.filter { listing in
                     options.indexes.map { $0.contains { IndexListing.name(of: $0) == listing.name } } ?? true

@@ -36,6 +36,7 @@ struct VolumeMaker: Sendable {
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
+        defer { FreedMemory.releaseAfterVolume(of: volume.articleBytes) }
         let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
         let made = chapters(of: volume, file: path)
         let kept = made.volume, skipped = made.skipped, notes = made.notes
@@ -204,7 +205,7 @@ struct VolumeMaker: Sendable {
 
     /// Up to this many bytes of article HTML are normalized at once per thread: a batch's chapters are all in
     /// memory, and a volume may hold many long articles in a row (ten copies of a 2 MB one sort together).
-    static let batchBytes = 1 << 20
+    static let batchBytes = 1 << 18
 
     /// Where the batch that starts at `start` ends: at most 8 articles per thread and `batchBytes` of HTML per
     /// thread, by the sizes the first pass measured, and at least one article.

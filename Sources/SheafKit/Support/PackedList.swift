@@ -69,14 +69,16 @@ extension PackedList: RandomAccessCollection, MutableCollection, RangeReplaceabl
         starts.reserveCapacity(n)
     }
 
-    /// The lists' elements one after another, their bytes copied once into a buffer of the right size.
-    public init(joining lists: [PackedList]) {
+    /// The lists' elements one after another, their bytes copied once into a buffer of the right size; each
+    /// list is emptied once copied, so that its buffer can go before the next one is copied.
+    public init(joining lists: inout [PackedList]) {
         bytes.reserveCapacity(lists.reduce(0) { $0 + $1.bytes.count })
         starts.reserveCapacity(lists.reduce(0) { $0 + $1.starts.count })
-        for list in lists {
+        for index in lists.indices {
             let shift = bytes.count
-            bytes += list.bytes
-            starts += list.starts.lazy.map { $0 + shift }
+            bytes += lists[index].bytes
+            starts += lists[index].starts.lazy.map { $0 + shift }
+            lists[index] = PackedList()
         }
     }
 }
