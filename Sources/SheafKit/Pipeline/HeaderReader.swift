@@ -24,14 +24,18 @@ struct HeaderReader {
 
     /// Reads in `jobs` runs of consecutive files, one per thread, and joins them in file order, so the
     /// result is the same whatever `jobs` is.
-    func readHeaders(of files: [ArticleFile]) -> Result {
+    /// Consumes the list: it goes once read, before the runs' headers are joined.
+    func readHeaders(of files: consuming [ArticleFile]) -> Result {
         let runs = max(1, min(jobs, files.count / 64))
         guard runs > 1 else { return readHeaders(of: files[...], keeping: keptBodyBytes) }
         let results = RunResults(count: runs)
+        let all = files
+        files = []
         DispatchQueue.concurrentPerform(iterations: runs) { run in
-            let range = files.count * run / runs ..< files.count * (run + 1) / runs
-            results.set(run, readHeaders(of: files[range], keeping: keptBodyBytes / runs))
+            let range = all.count * run / runs ..< all.count * (run + 1) / runs
+            results.set(run, readHeaders(of: all[range], keeping: keptBodyBytes / runs))
         }
+        _ = consume all
         var parts = results.takeAll()
         // A run that went over its share kept nothing: then no run's bodies are kept.
         let keepsBodies = parts.allSatisfy { $0.bodies.count == $0.articles.count }
