@@ -60,7 +60,7 @@ import Testing
         try ("### Pictures\n\n<p>【明慧网二零二一年一月十八日】</p>\n<p>" + images.joined() + "</p>\n\n原文地址：https://example.org/p\n")
             .write(toFile: pages + "/1.md", atomically: false, encoding: .utf8)
         let options = BuildOptions(inputs: [scratch.path("coll")], outputDirectory: scratch.path("books"), catalog: false)
-        let planned = SheafPipeline(options: options, environment: BuildEnvironment()).planWithBodyHashes().plan
+        let planned = SheafPipeline(options: options, environment: BuildEnvironment()).planForBuilding().plan
         let volume = try #require(planned.volumes.first)
         var maker = VolumeMaker(templates: try TemplateSet.builtIn(), environment: BuildEnvironment(), outputDirectory: scratch.path("books"))
         maker.limits = BookLimits(maxImages: 1)

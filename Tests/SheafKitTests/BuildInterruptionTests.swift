@@ -46,7 +46,7 @@ extension BuildInterruptionTests {
         let archive = try CatalogedVolumeMakerTests.Archive()
         let options = BuildOptions(inputs: [archive.inputs], outputDirectory: archive.out, catalog: false)
         let volume = try #require(SheafPipeline(options: options, environment: BuildEnvironment())
-            .planWithBodyHashes().plan.volumes.first)
+            .planForBuilding().plan.volumes.first)
         let interruption = BuildInterruption()
         interruption.request()
         let maker = VolumeMaker(templates: try TemplateSet.builtIn(), environment: BuildEnvironment(),

@@ -36,6 +36,19 @@ import Testing
         #expect(try reopened.articles().map(\.key) == ["y", "z"])
     }
 
+    @Test func readsOneBooksChaptersAndTheArticlesOutsideTheGivenBooks() throws {
+        let scratch = try Scratch()
+        let catalog = try Catalog(folder: scratch.path(""))
+        var second = Self.article("y", in: "a.epub", at: 1)
+        second.chapter = "OEBPS/text/c0002.xhtml"
+        try catalog.record(Self.book("a.epub"), articles: [second, Self.article("x", in: "a.epub")])
+        try catalog.record(Self.book("b.epub"), articles: [Self.article("z", in: "b.epub")])
+        #expect(try catalog.chapters(of: "a.epub") == ["OEBPS/text/c0001.xhtml", "OEBPS/text/c0002.xhtml"])
+        #expect(try catalog.chapters(of: "none.epub").isEmpty)
+        #expect(try catalog.packagedArticles(outside: ["a.epub"]).map { "\($0.key) \($0.book)" } == ["z b.epub"])
+        #expect(try catalog.packagedArticles(outside: []).map(\.key).sorted() == ["x", "y", "z"])
+    }
+
     @Test func removingABookForgetsItsArticles() throws {
         let scratch = try Scratch()
         let catalog = try Catalog(folder: scratch.path(""))

@@ -12,9 +12,8 @@ import Testing
                sections: [VolumeSection(title: nil, articles: ids.map(header))])
     }
 
-    static func packaged(_ id: String, in book: String) -> CatalogArticle {
-        CatalogArticle(key: ArticleKey.key(for: header(id)), book: book, position: 0, title: "", date: nil, source: nil,
-                       files: "", bodyHash: "", chapter: "")
+    static func packaged(_ id: String, in book: String) -> (key: String, book: String) {
+        (ArticleKey.key(for: header(id)), book)
     }
 
     @Test func articlesOfAnEarlierBookAreLeftOutWithItsName() {

@@ -39,6 +39,28 @@ public struct Catalog: Sendable {
         try reading { try CatalogArticle.order(Column("book"), Column("position")).fetchAll($0) }
     }
 
+    /// The key of each article packaged in a book that is not among `planned`, with that book. Read row by row,
+    /// two columns: a large catalog is not held whole to find the few articles a new build leaves out.
+    func packagedArticles(outside planned: Set<String>) throws -> [(key: String, book: String)] {
+        try reading { db in
+            var found: [(key: String, book: String)] = []
+            let rows = try Row.fetchCursor(db, CatalogArticle.select(Column("key"), Column("book")))
+            while let row = try rows.next() {
+                let book: String = row["book"]
+                if !planned.contains(book) { found.append((key: row["key"], book: book)) }
+            }
+            return found
+        }
+    }
+
+    /// The chapters of `book`'s articles, in reading order.
+    func chapters(of book: String) throws -> [String] {
+        try reading { db in
+            try String.fetchAll(db, CatalogArticle.select(Column("chapter"))
+                .filter(Column("book") == book).order(Column("position")))
+        }
+    }
+
     /// Replaces the book's row and its articles' rows in one transaction.
     func record(_ book: CatalogBook, articles: [CatalogArticle]) throws {
         try writing { db in

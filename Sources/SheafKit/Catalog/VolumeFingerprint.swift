@@ -6,9 +6,9 @@ enum VolumeFingerprint {
     /// Bumped whenever Sheaf writes different bytes for the same input: books made before are then rebuilt.
     static let outputFormatVersion = "sheaf-epub-2"
 
-    /// `bodyHashes` maps an article's first file (the one read) to `FNV1a` of its HTML body; `cover` is the
-    /// user's cover, if any; `device` the profile the book is made for.
-    static func fingerprint(of volume: Volume, bodyHashes: [String: String], templates: TemplateSet,
+    /// Each article's `bodyHash` stands for its body; `cover` is the user's cover, if any; `device` the profile
+    /// the book is made for.
+    static func fingerprint(of volume: Volume, templates: TemplateSet,
                             environment: BuildEnvironment, cover: Data? = nil, imageCache: String? = nil,
                             device: DeviceProfile.Device = .generic) -> String {
         var hash = FNV1a()
@@ -31,7 +31,7 @@ enum VolumeFingerprint {
             for article in section.articles {
                 for field in [ArticleKey.key(for: article), article.id, article.channel, article.title,
                               article.date?.description ?? "", article.source ?? "", article.site ?? "",
-                              bodyHashes[article.files.first ?? ""] ?? ""] {
+                              article.bodyHash ?? ""] {
                     hash.feed(field)
                 }
             }

@@ -16,9 +16,11 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     public var files: [String]
     /// Bytes of the article's HTML body as read: what volume size limits estimate a book's size from.
     public var size: Int
+    /// `FNV1a` hex of the HTML body as read, when a catalog needs it to tell a book unchanged; else nil.
+    public var bodyHash: String?
 
     public init(id: String, channel: String, title: String, date: ArticleDate?, source: String?,
-                site: String?, files: [String], size: Int = 0) {
+                site: String?, files: [String], size: Int = 0, bodyHash: String? = nil) {
         self.id = id
         self.channel = channel
         self.title = title
@@ -27,6 +29,7 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
         self.site = site
         self.files = files
         self.size = size
+        self.bodyHash = bodyHash
     }
 }
 
@@ -40,13 +43,14 @@ extension ArticleHeader: Packable {
         writer.write(site)
         writer.write(files)
         writer.write(size)
+        writer.write(bodyHash)
     }
 
     public init(unpacking reader: inout PackedReader) {
         self.init(id: reader.readString(), channel: reader.readString(), title: reader.readString(),
                   date: reader.readOptionalInt().map(ArticleDate.init(dayNumber:)),
                   source: reader.readOptionalString(), site: reader.readOptionalString(),
-                  files: reader.readStrings(), size: reader.readInt())
+                  files: reader.readStrings(), size: reader.readInt(), bodyHash: reader.readOptionalString())
     }
 }
 

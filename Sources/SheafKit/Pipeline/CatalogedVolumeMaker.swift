@@ -7,21 +7,19 @@ struct CatalogedVolumeMaker: Sendable {
     let catalog: Catalog
     /// The catalog's books at the start of the run, by file name.
     let books: [String: CatalogBook]
-    /// Each catalog book's chapters, by file name, in reading order.
-    let chapters: [String: [String]]
-    /// `FNV1a` of each article body, by the path read in the first pass.
-    let bodyHashes: [String: String]
     let templates: TemplateSet
     let environment: BuildEnvironment
 
     func make(_ volume: Volume) -> VolumeMaker.Outcome {
         let path = InputPath.join(maker.outputDirectory, volume.fileName)
-        let fingerprint = VolumeFingerprint.fingerprint(of: volume, bodyHashes: bodyHashes, templates: templates,
+        let fingerprint = VolumeFingerprint.fingerprint(of: volume, templates: templates,
                                                         environment: environment, cover: maker.cover,
                                                         imageCache: maker.imageCache, device: maker.device.device)
         let past = books[volume.fileName]
-        if let past, past.fingerprint == fingerprint, BookFile.matches(path, size: past.fileSize, hash: past.fileHash) {
-            return unchanged(volume, book: past, path: path)
+        // A book whose chapters cannot be read back from the catalog is made again.
+        if let past, past.fingerprint == fingerprint, BookFile.matches(path, size: past.fileSize, hash: past.fileHash),
+           let recorded = try? catalog.chapters(of: past.file) {
+            return unchanged(volume, book: past, path: path, chapters: recorded)
         }
         var outcome = maker.make(volume, identifier: past?.identifier)
         guard outcome.entry.status == .written else { return outcome }
@@ -35,8 +33,8 @@ struct CatalogedVolumeMaker: Sendable {
     }
 
     /// The report entry of a book left as it is, its chapters as the catalog recorded them.
-    private func unchanged(_ volume: Volume, book: CatalogBook, path: String) -> VolumeMaker.Outcome {
-        let articles = VolumeMaker.entries(volume.articles, chapters: chapters[book.file] ?? [])
+    private func unchanged(_ volume: Volume, book: CatalogBook, path: String, chapters: [String]) -> VolumeMaker.Outcome {
+        let articles = VolumeMaker.entries(volume.articles, chapters: chapters)
         let entry = BuildReport.VolumeEntry(file: path, title: volume.title, identifier: book.identifier,
                                             status: .unchanged, error: nil, articles: articles)
         return VolumeMaker.Outcome(entry: entry, skipped: [], notes: [], volume: volume)
@@ -58,7 +56,7 @@ struct CatalogedVolumeMaker: Sendable {
             return CatalogArticle(key: ArticleKey.key(for: header), book: volume.fileName, position: position,
                                   title: header.title, date: header.date?.description, source: header.source,
                                   files: header.files.joined(separator: "\n"),
-                                  bodyHash: bodyHashes[header.files.first ?? ""] ?? "", chapter: entry.chapter)
+                                  bodyHash: header.bodyHash ?? "", chapter: entry.chapter)
         }
         try catalog.record(book, articles: articles)
     }

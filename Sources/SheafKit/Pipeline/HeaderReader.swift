@@ -6,8 +6,6 @@ struct HeaderReader {
         /// Packed as read: a large collection's headers are most of what planning holds.
         var articles: PackedList<ArticleHeader>
         var skipped: [Diagnostic]
-        /// `FNV1a` hex of each article's HTML body, by the path read: what a catalog fingerprints.
-        var bodyHashes: [String: String]
         /// The repairs made to the files' text, reported once (the second pass, which reads bodies, makes them again).
         var notes: [Diagnostic]
         /// Every article's HTML body by the path read, when they all fit in `keptBodyBytes`; else empty.
@@ -43,10 +41,9 @@ struct HeaderReader {
             defer { parts[index].articles = [] }
             return parts[index].articles
         }
-        var joined = Result(articles: PackedList(joining: &lists), skipped: [], bodyHashes: [:], notes: [])
+        var joined = Result(articles: PackedList(joining: &lists), skipped: [], notes: [])
         for part in parts {
             joined.skipped += part.skipped
-            joined.bodyHashes.merge(part.bodyHashes) { first, _ in first }
             joined.notes += part.notes
             if keepsBodies { joined.bodies.merge(part.bodies) { first, _ in first } }
         }
@@ -54,18 +51,17 @@ struct HeaderReader {
     }
 
     private func readHeaders(of files: ArraySlice<ArticleFile>, keeping budget: Int) -> Result {
-        var result = Result(articles: [], skipped: [], bodyHashes: [:], notes: [])
+        var result = Result(articles: [], skipped: [], notes: [])
         var keptBytes = 0
         var keeps = budget > 0
-        if hashesBodies { result.bodyHashes.reserveCapacity(files.count) }
         result.articles.reserveCapacity(files.count)
         for file in files {
             switch reader.read(file) {
             case .success(let article):
                 var header = article.header
                 header.size = article.bodyHTML.utf8.count
+                if hashesBodies { header.bodyHash = FNV1a.hex(of: article.bodyHTML) }
                 result.articles.append(header)
-                if hashesBodies { result.bodyHashes[file.path] = FNV1a.hex(of: article.bodyHTML) }
                 result.notes += article.notes
                 keptBytes += header.size
                 keeps = keeps && keptBytes <= budget

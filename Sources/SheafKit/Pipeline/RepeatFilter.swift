@@ -5,7 +5,9 @@
 /// collector already put each article in exactly one of them.
 enum RepeatFilter {
     /// The volumes without such articles (a volume left empty is dropped), and one note per file left out.
-    static func apply(_ volumes: [Volume], packaged: [CatalogArticle]) -> (volumes: [Volume], excluded: [Diagnostic]) {
+    /// `packaged` lists the catalog's articles (key and book) outside the plan's books.
+    static func apply(_ volumes: [Volume], packaged: [(key: String, book: String)])
+        -> (volumes: [Volume], excluded: [Diagnostic]) {
         let planned = Set(volumes.map(\.fileName))
         var earlier: [String: String] = [:]
         for article in packaged where !planned.contains(article.book) {

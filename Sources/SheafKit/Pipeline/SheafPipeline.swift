@@ -16,19 +16,17 @@ public struct SheafPipeline: Sendable {
     /// Reads every input's header and groups the articles into volumes, collection by collection.
     /// Writes nothing.
     public func plan() -> BuildPlan {
-        planWithBodyHashes(keepingBodies: false).plan
+        planForBuilding(false).plan
     }
 
     /// Up to this many bytes of article text are kept from the first pass (e.g. one channel of the corpus, 4.4 MB):
     /// a small collection is read once. A larger one is read again, volume by volume, to keep memory flat.
     static let readOnceBytes = 8 << 20
 
-    /// The plan, and `FNV1a` of each article body by the path read (the catalog's fingerprints need them).
-    /// With `keepingBodies`, a collection small enough (`readOnceBytes`) also gives its article bodies, so that
-    /// the build does not read them again.
-
-    func planWithBodyHashes(keepingBodies: Bool = true)
-        -> (plan: BuildPlan, bodyHashes: [String: String], bodies: [String: String]) {
+    /// The plan. For a build (`building`), each header carries its body's `FNV1a` when a catalog fingerprints the
+    /// books, and a collection small enough (`readOnceBytes`) also gives its article bodies, so that the build does
+    /// not read them again.
+    func planForBuilding(_ building: Bool = true) -> (plan: BuildPlan, bodies: [String: String]) {
         var scan = CollectionScanner().scan(options.inputs)
         var byCollection: [String: [ArticleFile]] = [:]
         for file in scan.files {
@@ -37,13 +35,12 @@ public struct SheafPipeline: Sendable {
         // The files are listed once, by collection, and each collection's list goes once its headers are read.
         scan.files = []
         var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
-        var bodyHashes: [String: String] = [:]
         var bodies: [String: String] = [:]
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let files = byCollection.removeValue(forKey: name) ?? []
             let root = files.first.flatMap { Self.collectionRoot(of: $0.path) }
-            let headers = HeaderReader(jobs: options.jobs, hashesBodies: options.catalog,
-                                       keptBodyBytes: keepingBodies ? Self.readOnceBytes : 0)
+            let headers = HeaderReader(jobs: options.jobs, hashesBodies: building && options.catalog,
+                                       keptBodyBytes: building ? Self.readOnceBytes : 0)
                 .readHeaders(of: consume files)
             let collector = VolumeCollector(options: CollectorOptions(
                 grouping: options.grouping, collection: name, title: options.title, language: options.language,
@@ -64,7 +61,6 @@ public struct SheafPipeline: Sendable {
             let collection = collector.collect(headers.articles, indexes: indexes)
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
-            bodyHashes.merge(headers.bodyHashes) { first, _ in first }
             bodies.merge(headers.bodies) { first, _ in first }
             plan.notes += headers.notes + collection.notes
             plan.excluded += collection.excluded
@@ -75,7 +71,7 @@ public struct SheafPipeline: Sendable {
             fitted.language = options.device.language(volume.language)
             return fitted
         }
-        return (plan, bodyHashes, bodies)
+        return (plan, bodies)
     }
 
     /// Makes the output folder once, before any book, so a bad `--out` fails the run with one clear message.
@@ -123,7 +119,7 @@ public struct SheafPipeline: Sendable {
     public func build(interruption: BuildInterruption? = nil,
                       progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
-        var (plan, bodyHashes, bodies) = planWithBodyHashes()
+        var (plan, bodies) = planForBuilding()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
             // Nothing found at all is an error; everything left out by the options (an empty week) is not.
             throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
@@ -144,7 +140,7 @@ public struct SheafPipeline: Sendable {
                                 interruption: interruption, readBodies: bodies)
         let planned = plan.volumes.map(\.fileName)
         let cataloged = options.catalog
-            ? try catalogedMaker(maker, plan: &plan, bodyHashes: bodyHashes, templates: templates) : nil
+            ? try catalogedMaker(maker, plan: &plan, templates: templates) : nil
         let total = plan.volumes.count
         // Each volume is let go once started, and each made one is kept as its report lines only.
         let volumes = plan.volumes
@@ -182,11 +178,11 @@ public struct SheafPipeline: Sendable {
 
     /// Opens the output folder's catalog and leaves out of the plan the
     /// articles earlier books hold (unless `repeatArticles`).
-    private func catalogedMaker(_ maker: VolumeMaker, plan: inout BuildPlan, bodyHashes: [String: String],
+    private func catalogedMaker(_ maker: VolumeMaker, plan: inout BuildPlan,
                                 templates: TemplateSet) throws -> CatalogedVolumeMaker {
         let catalog = try Catalog(folder: options.outputDirectory)
-        let packaged = try catalog.articles()
         if !options.repeatArticles {
+            let packaged = try catalog.packagedArticles(outside: Set(plan.volumes.map(\.fileName)))
             let filtered = RepeatFilter.apply(plan.volumes, packaged: packaged)
             plan.volumes = filtered.volumes
             plan.excluded += filtered.excluded
@@ -195,8 +191,7 @@ public struct SheafPipeline: Sendable {
         return CatalogedVolumeMaker(
             maker: maker, catalog: catalog,
             books: Dictionary(books.map { ($0.file, $0) }) { first, _ in first },
-            chapters: Dictionary(grouping: packaged, by: \.book).mapValues { $0.map(\.chapter) },
-            bodyHashes: bodyHashes, templates: templates, environment: environment)
+            templates: templates, environment: environment)
     }
 
     /// Deletes the catalog's books that this build's plan does not make, file first, then its rows (a run
