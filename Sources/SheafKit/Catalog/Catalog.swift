@@ -21,7 +21,9 @@ public struct Catalog: Sendable {
             // Another build writing into the same folder holds the lock only for one book's rows at a time.
             configuration.busyMode = .timeout(30)
             configuration.journalMode = .wal
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // Rows are written a book at a time and read back by book: a small page cache is enough, and SQLite's
+            // default (2 MB) would grow with the catalog.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -256") }
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try Self.migrator.migrate(queue)
         } catch {
