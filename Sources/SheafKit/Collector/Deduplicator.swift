@@ -6,11 +6,6 @@ import Foundation
 /// (the mirror files one article under several channels). Files that share only an id are different
 /// articles — the source site reuses ids across edits and sections — and both are kept, with a note.
 struct Deduplicator {
-    struct Result {
-        var articles: [ArticleHeader]
-        var notes: [Diagnostic]
-    }
-
     /// The articles kept, as positions in the packed headers, and the files merged into them.
     struct Merged {
         /// Positions of the articles kept, in the order given.
@@ -25,13 +20,6 @@ struct Deduplicator {
             header.files += mergedFiles[k] ?? []
             return header
         }
-    }
-
-    /// Merges duplicates; the first occurrence (in the given order) is the one kept and read.
-    func merge(_ headers: [ArticleHeader]) -> Result {
-        let packed = PackedList(headers)
-        let merged = merge(packed, in: Array(packed.indices))
-        return Result(articles: merged.kept.indices.map { merged.article($0, in: packed) }, notes: merged.notes)
     }
 
     /// Merges duplicates among `headers` taken in `order`; the first occurrence is the one kept and read.

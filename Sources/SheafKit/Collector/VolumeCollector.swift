@@ -25,9 +25,9 @@ public struct VolumeCollector: Sendable {
     /// unpacked one at a time, and a volume's all at once only while its book is planned.
     public func collect(_ headers: PackedList<ArticleHeader>, indexes: [IndexListing] = []) -> Collection {
         let merged = Deduplicator().merge(headers, in: Self.fileOrder(of: headers))
-        let article = { (k: Int) in merged.article(k, in: headers) }
+        let keptArticle = { (k: Int) in merged.article(k, in: headers) }
         let language = options.language
-            ?? LanguageGuess.language(ofTitles: merged.kept.indices.lazy.map { article($0).title })
+            ?? LanguageGuess.language(ofTitles: merged.kept.indices.lazy.map { keptArticle($0).title })
         let naming = VolumeNaming(options: options, language: language)
 
         var buckets: [VolumeNaming.Key: [ArticleHeader]] = [:]
@@ -36,7 +36,7 @@ public struct VolumeCollector: Sendable {
         var notes = merged.notes
         var inWindow: [Int] = []
         for k in merged.kept.indices {
-            let article = article(k)
+            let article = keptArticle(k)
             if let channels = options.channels, !channels.contains(article.channel) {
                 excluded += article.files.map {
                     Diagnostic(.note, stage: .collect, file: $0, "channel \(article.channel) is not among the chosen channels")
@@ -50,15 +50,15 @@ public struct VolumeCollector: Sendable {
             inWindow.append(k)
         }
         if options.grouping == .index {
-            let listed = IndexGrouping(indexes: indexes).group(inWindow.map(article))
+            let listed = IndexGrouping(indexes: indexes).group(inWindow.map(keptArticle))
             buckets = listed.buckets
             notes += listed.notes
             excluded += listed.unlisted
         } else {
-            for k in inWindow { keysOf[naming.key(for: article(k)), default: []].append(k) }
+            for k in inWindow { keysOf[naming.key(for: keptArticle(k)), default: []].append(k) }
         }
         // A volume's headers are unpacked only while it is planned.
-        let bucket = { (key: VolumeNaming.Key) in buckets[key] ?? (keysOf[key] ?? []).map(article) }
+        let bucket = { (key: VolumeNaming.Key) in buckets[key] ?? (keysOf[key] ?? []).map(keptArticle) }
         let volumes = Set(buckets.keys).union(keysOf.keys).sorted().flatMap { key -> [Volume] in
             // An index page's order is the reader's order; every other volume reads by date.
             let articles = options.grouping == .index ? bucket(key) : bucket(key).sorted(by: ArticleOrder.precedes)
