@@ -46,18 +46,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try collection.environment()
-        let runs: [(recipe: String?, options: BuildOptions)]
-        do {
-            var flags = buildOnly.settings
-            (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
-            runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags,
-                                       jobs: buildOnly.jobs ?? BuildOptions.defaultJobs)
-            // Where the report and the copies go is checked before any book: a typo must not cost a long build.
-            try report.map(BuildReport.checkDestination)
-            for run in runs { try run.options.sideloadDirectory.map(Sideload.init)?.checkFolder() }
-        } catch let error as SheafError {
-            throw CommandFailure("\(error)")
-        }
+        let runs = try checkedRuns(environment: environment)
         let line = ProgressLine(enabled: !quiet)
         let signals = StopSignals()
         defer { signals.stop() }
@@ -100,6 +89,22 @@ struct BuildCommand: AsyncParsableCommand {
         if failedRecipes > 0 || !combined.failedVolumes.isEmpty
             || combined.sideloaded.contains(where: { $0.status == .failed }) || (strict && !combined.skipped.isEmpty) {
             throw ExitCode.failure
+        }
+    }
+
+    /// The builds to run, once the paths they write to besides the output folder are known to be usable:
+    /// a typo in `--report` or `--to` must not cost a long build, nor stop it half way.
+    private func checkedRuns(environment: BuildEnvironment) throws -> [(recipe: String?, options: BuildOptions)] {
+        do {
+            var flags = buildOnly.settings
+            (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
+            let runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags,
+                                           jobs: buildOnly.jobs ?? BuildOptions.defaultJobs)
+            try report.map(BuildReport.checkDestination)
+            for run in runs { try run.options.sideloadDirectory.map(Sideload.init)?.checkFolder() }
+            return runs
+        } catch let error as SheafError {
+            throw CommandFailure("\(error)")
         }
     }
 }
