@@ -17,6 +17,8 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var collection: CollectionOptions
 
+    @OptionGroup var buildOnly: BuildOnlyOptions
+
     @Option(name: .customLong("out"), help: ArgumentHelp("Folder for the books (default: books).", valueName: "dir"))
     var outputDirectory: String?
 
@@ -43,19 +45,13 @@ struct BuildCommand: AsyncParsableCommand {
     var prune: Bool?
 
     func run() async throws {
-        let environment = CollectionOptions.environment
-        let runs: [(recipe: String?, options: BuildOptions)]
-        do {
-            var flags = BuildSettings()
-            (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
-            runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags)
-        } catch let error as SheafError {
-            throw CommandFailure("\(error)")
-        }
+        let environment = try collection.environment()
+        let runs = try checkedRuns(environment: environment)
         let line = ProgressLine(enabled: !quiet)
         let signals = StopSignals()
         defer { signals.stop() }
         var reports: [BuildReport] = []
+        var failedRecipes = 0
         for run in runs where !signals.interruption.isRequested {
             let label = run.recipe.map { "\($0): " } ?? ""
             do {
@@ -64,19 +60,23 @@ struct BuildCommand: AsyncParsableCommand {
                     line.show("\(label)[\($0.done)/\($0.total)] \($0.file)")
                 }
                 line.clear()
-                Summary(report: result, outputDirectory: run.options.outputDirectory, label: label, quiet: quiet).print()
+                Summary(report: result, outputDirectory: run.options.outputDirectory, label: label, quiet: quiet,
+                        reportFile: report).print()
                 reports.append(result)
             } catch {
                 line.clear()
-                throw CommandFailure(label + "\(error)")
+                // One recipe that cannot be built (its input gone) does not stop the others; the status says it.
+                guard run.recipe != nil, runs.count > 1 else { throw CommandFailure("\(error)") }
+                FileHandle.standardError.write(Data("Error: \(label)\(error)\n".utf8))
+                failedRecipes += 1
             }
         }
         let combined = BuildReport.combining(reports)
         if signals.interruption.isRequested {
             // No report: it would describe a build that did not happen; the catalog holds every book written.
-            let written = combined.writtenVolumes.count
-            FileHandle.standardError.write(Data(("sheaf: interrupted after \(written) book\(written == 1 ? "" : "s") "
-                + "written; no partial book is left, and the same command finishes the rest\n").utf8))
+            FileHandle.standardError.write(Data(("sheaf: interrupted after "
+                + Counted.text(combined.writtenVolumes.count, "book") + " written; no partial book is left, "
+                + "and the same command finishes the rest\n").utf8))
             throw ExitCode(StopSignals.exitStatus)
         }
         if let report {
@@ -86,8 +86,25 @@ struct BuildCommand: AsyncParsableCommand {
                 throw CommandFailure("cannot write the report \(report): \(error.localizedDescription)")
             }
         }
-        if !combined.failedVolumes.isEmpty || combined.sideloaded.contains(where: { $0.status == .failed }) || (strict && !combined.skipped.isEmpty) {
+        if failedRecipes > 0 || !combined.failedVolumes.isEmpty
+            || combined.sideloaded.contains(where: { $0.status == .failed }) || (strict && !combined.skipped.isEmpty) {
             throw ExitCode.failure
+        }
+    }
+
+    /// The builds to run, once the paths they write to besides the output folder are known to be usable:
+    /// a typo in `--report` or `--to` must not cost a long build, nor stop it half way.
+    private func checkedRuns(environment: BuildEnvironment) throws -> [(recipe: String?, options: BuildOptions)] {
+        do {
+            var flags = buildOnly.settings
+            (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
+            let runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags,
+                                           jobs: buildOnly.jobs ?? BuildOptions.defaultJobs)
+            try report.map(BuildReport.checkDestination)
+            for run in runs { try run.options.sideloadDirectory.map(Sideload.init)?.checkFolder() }
+            return runs
+        } catch let error as SheafError {
+            throw CommandFailure("\(error)")
         }
     }
 }

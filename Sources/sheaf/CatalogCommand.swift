@@ -8,7 +8,7 @@ struct CatalogCommand: ParsableCommand {
         commandName: "catalog",
         abstract: "List the books of an output folder's catalog: identifier, file, articles and dates.")
 
-    @Option(name: .customLong("out"), help: ArgumentHelp("The books' folder (default: books).", valueName: "dir"))
+    @Option(name: .customLong("out"), help: ArgumentHelp("The books' folder.", valueName: "dir"))
     var outputDirectory = "books"
 
     @Flag(help: "Print the books as JSON, for scripts.")

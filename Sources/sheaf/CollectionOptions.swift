@@ -5,8 +5,9 @@ import SheafKit
 extension Grouping: ExpressibleByArgument {}
 extension DeviceProfile.Device: ExpressibleByArgument {}
 
-/// The options `build` and `plan` share: what to read, how to group it, and which recipe to start from.
-/// Each has a recipe key of the same name (see `sheaf init`); an option given here wins over the recipe.
+/// The options `build` and `plan` share: what to read, how to group and name it, and which recipe to start
+/// from. Each has a recipe key of the same name (see `sheaf init`); an option given here wins over the recipe.
+/// What only `build` uses is in `BuildOnlyOptions`.
 struct CollectionOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Collection roots, folders below them, or article files.",
@@ -18,7 +19,7 @@ struct CollectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Build only this recipe of the recipe file.", valueName: "name"))
     var recipe: String?
 
-    @Option(help: ArgumentHelp("Recipe file to use (default: ./sheaf.toml when it exists).", valueName: "file"))
+    @Option(help: ArgumentHelp("Recipe file (default: ./sheaf.toml, when it exists).", valueName: "file"))
     var config: String?
 
     @Option(name: .customLong("group-by"), help: ArgumentHelp(
@@ -43,8 +44,12 @@ struct CollectionOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp(
         "Only articles of the last days or weeks, today included: 7d, 2w.",
-        discussion: "Counted back from SOURCE_DATE_EPOCH when set, else from today (UTC).", valueName: "span"))
+        discussion: "Counted back from --today when given, else from SOURCE_DATE_EPOCH when set, else from "
+            + "today (UTC).", valueName: "span"))
     var last: String?
+
+    @Option(help: ArgumentHelp("The day --last counts back from, instead of today.", valueName: "YYYY-MM-DD"))
+    var today: String?
 
     @Option(name: .customLong("week-start"), help: ArgumentHelp(
         "First day of a week for --group-by week; monday gives ISO weeks (2021-W03), another day names each "
@@ -56,8 +61,8 @@ struct CollectionOptions: ParsableArguments {
     var maxArticles: Int?
 
     @Option(name: .customLong("max-size"), help: ArgumentHelp(
-        "Split a book with more article text than this into balanced parts (default 50MB, under what e-mail "
-        + "delivery to Kindle accepts).", valueName: "size"))
+        "Split a book with more article text than this into balanced parts: 50MB, 800KB, 20MiB (a unit is "
+        + "needed; default: 50MB, under what Kindle's e-mail delivery accepts).", valueName: "size"))
     var maxSize: String?
 
     @Option(help: ArgumentHelp(
@@ -74,37 +79,12 @@ struct CollectionOptions: ParsableArguments {
                                + "titles when omitted.", valueName: "tag"))
     var language: String?
 
-    @Option(name: .customLong("templates"), help: ArgumentHelp(
-        "Folder of templates that replace the built-in ones by file name (see 'sheaf templates export').",
-        valueName: "dir"))
-    var templatesDirectory: String?
-
-    @Option(name: .customLong("cover"), help: ArgumentHelp(
-        "An image (JPEG, PNG, WebP…) to use as every book's cover; without it each book gets a cover drawn "
-            + "from its title, dates and collection.", valueName: "file"))
-    var coverFile: String?
-
-    @Option(name: .customLong("images"), help: ArgumentHelp(
-        "An offline image cache laid out by URL (DIR/host/path, as 'wget -x' saves): remote images found there "
-            + "are embedded; the others stay placeholders.", valueName: "dir"))
-    var imagesDirectory: String?
-
     @Option(help: ArgumentHelp(
-        "The reader the books are made for: generic, kindle, kobo, koreader or apple (default: generic).",
+        "The reader the books are made for (default: generic).",
         discussion: DeviceProfile.summary, valueName: "device"))
     var device: DeviceProfile.Device?
 
-    @Option(name: .customLong("to"), help: ArgumentHelp(
-        "Copy each finished book into this folder (a mounted reader's, or any), atomically; books already "
-            + "there unchanged are skipped.", valueName: "dir"))
-    var sideloadDirectory: String?
-
-    @Option(help: ArgumentHelp("How many books to make at once (default: the number of cores, here "
-                               + "\(BuildOptions.defaultJobs)).", valueName: "n"))
-    var jobs: Int?
-
     func validate() throws {
-        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard (maxArticles ?? 1) >= 1 else { throw ValidationError("--max-articles must be at least 1.") }
         if last != nil && (since != nil || until != nil) {
             throw ValidationError("--last counts back from today: give it alone, or --since/--until instead.")
@@ -113,9 +93,22 @@ struct CollectionOptions: ParsableArguments {
             throw ValidationError("--language '\(language)' is not a BCP 47 tag such as zh or en-GB.")
         }
         do {
-            _ = try settings(out: nil)
+            let settings = try settings(out: nil)
+            _ = try Self.parsed("--today", today, DateWindow.date)
+            if let since = settings.since, let until = settings.until, until < since {
+                throw SheafError(stage: .collect, "--since \(since) is after --until \(until): the window holds no day")
+            }
         } catch let error as SheafError {
             throw ValidationError(error.reason + ".")
+        }
+    }
+
+    /// `text` parsed, with the option's name put before the reason it is refused.
+    private static func parsed<T>(_ option: String, _ text: String?, _ parse: (String) throws -> T) throws -> T? {
+        do {
+            return try text.map(parse)
+        } catch let error as SheafError {
+            throw SheafError(stage: error.stage, "\(option): \(error.reason)")
         }
     }
 
@@ -126,32 +119,29 @@ struct CollectionOptions: ParsableArguments {
         settings.channels = channels.isEmpty ? nil : channels
         settings.groupBy = groupBy
         settings.indexes = indexes.isEmpty ? nil : indexes
-        settings.since = try since.map(DateWindow.date)
-        settings.until = try until.map(DateWindow.date)
-        settings.last = try last.map { _ = try DateWindow.days(in: $0); return $0 }
+        settings.since = try Self.parsed("--since", since, DateWindow.date)
+        settings.until = try Self.parsed("--until", until, DateWindow.date)
+        settings.last = try Self.parsed("--last", last) { _ = try DateWindow.days(in: $0); return $0 }
         settings.weekStart = weekStart?.isoNumber
         settings.maxArticles = maxArticles
-        settings.maxSize = try maxSize.map(VolumeLimits.size)
+        settings.maxSize = try Self.parsed("--max-size", maxSize, VolumeLimits.size)
+        try title.map { try NamePattern.check($0, key: "--title", known: NamePattern.title) }
+        try fileName.map { try NamePattern.check($0, key: "--file-name", known: NamePattern.fileName) }
         settings.title = title
         settings.fileName = fileName
         settings.language = language
         settings.out = out
-        settings.templates = templatesDirectory
-        settings.cover = coverFile
-        settings.images = imagesDirectory
         settings.device = device
-        settings.to = sideloadDirectory
         return settings
     }
 
     /// The builds to run: each recipe of the recipe file (or the one named) under the command line's options,
     /// or the command line alone. A recipe file is used when named, when a recipe is asked for, or when no
     /// path is given and ./sheaf.toml exists.
-    /// `build` adds its own flags through `extra`.
-    func runs(out: String?, environment: BuildEnvironment,
-              extra: BuildSettings = BuildSettings()) throws -> [(recipe: String?, options: BuildOptions)] {
+    /// `build` adds its own options through `extra` and `jobs`.
+    func runs(out: String?, environment: BuildEnvironment, extra: BuildSettings = BuildSettings(),
+              jobs: Int = BuildOptions.defaultJobs) throws -> [(recipe: String?, options: BuildOptions)] {
         let command = try settings(out: out).overridden(by: extra)
-        let jobs = jobs ?? BuildOptions.defaultJobs
         let recipeFile = config ?? (recipe != nil || paths.isEmpty ? "sheaf.toml" : nil)
         if let recipeFile, config != nil || recipe != nil || FileManager.default.fileExists(atPath: recipeFile) {
             return try RecipeFile.load(recipeFile).recipes(named: recipe).map {
@@ -165,9 +155,16 @@ struct CollectionOptions: ParsableArguments {
         return [(nil, try command.buildOptions(environment: environment, jobs: jobs))]
     }
 
-    /// The process's environment and clock: the one place they enter a run.
-    static var environment: BuildEnvironment {
-        BuildEnvironment(environment: ProcessInfo.processInfo.environment, now: Int(Date().timeIntervalSince1970))
+    /// The process's environment, the clock and `--today`: the one place they enter a run. A bad
+    /// `SOURCE_DATE_EPOCH` stops the run here, naming the value.
+    func environment() throws -> BuildEnvironment {
+        do {
+            return try BuildEnvironment(environment: ProcessInfo.processInfo.environment,
+                                        now: Int(Date().timeIntervalSince1970),
+                                        today: Self.parsed("--today", today, DateWindow.date))
+        } catch let error as SheafError {
+            throw CommandFailure("\(error)")
+        }
     }
 }
 

@@ -14,7 +14,7 @@ struct PlanCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let environment = CollectionOptions.environment
+        let environment = try collection.environment()
         let plans: [(recipe: String?, plan: BuildPlan)]
         do {
             plans = try collection.runs(out: nil, environment: environment).map {
@@ -40,7 +40,7 @@ struct PlanCommand: ParsableCommand {
     private func show(_ plan: BuildPlan) {
         for volume in plan.volumes {
             let count = volume.articles.count
-            print("\(volume.fileName)  \(volume.title)  (\(count) \(count == 1 ? "article" : "articles"))")
+            print("\(volume.fileName)  \(volume.title)  (\(Counted.text(count, "article")))")
             for section in volume.sections {
                 if let title = section.title { print("  \(title)") }
                 for article in section.articles {
@@ -51,9 +51,12 @@ struct PlanCommand: ParsableCommand {
         for skipped in plan.skipped {
             print("skipped: \(skipped.file): \(skipped.message)")
         }
-        var summary = "\(plan.volumes.count) books, \(plan.articleCount) articles, \(plan.skipped.count) files skipped"
+        var summary = Counted.text(plan.volumes.count, "book") + ", " + Counted.text(plan.articleCount, "article") + ", "
+            + Counted.text(plan.skipped.count, "file") + " skipped"
         if !plan.excluded.isEmpty {
-            summary += ", \(plan.excluded.count) files left out (\(plan.excluded[0].message)…; see --json)"
+            let reasons = Exclusion.counts(plan.excluded.map(\.message)).map { "\($0.count) \($0.kind)" }
+            summary += ", " + Counted.text(plan.excluded.count, "file") + " left out (" + reasons.joined(separator: ", ")
+                + "; see --json)"
         }
         print(summary)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SheafKit
 
 /// `sheaf`: turns collections of saved articles into EPUB books.
 @main
@@ -12,15 +13,17 @@ struct SheafCommand: AsyncParsableCommand {
             ready for Kindle, Kobo, KOReader or Apple Books. It never touches the network.
 
             Examples:
-              sheaf build                                  build Samples/ into ./books
-              sheaf build ~/mh-news --group-by channel     one book per channel
+              sheaf build                                     Samples/ into ./books
+              sheaf build ~/mh-news --group-by channel        one book per channel
+              sheaf build ~/mh-news --last 7d --group-by all  the last 7 days in one book
               sheaf build ~/mh-news/pages/73 --group-by all --title "Channel 73"
-              sheaf plan ~/mh-news --group-by month        list the volumes without writing
-              sheaf init && sheaf build                    write example recipes, then build them all
-              sheaf build --recipe weekly --last 14d       one recipe, an option overriding it
-              sheaf catalog --out books                    list the books built so far
-              sheaf templates export my-templates          copy the templates to edit them
+              sheaf plan ~/mh-news --group-by month           the books, nothing written
+              sheaf init && sheaf build                       example recipes, all built
+              sheaf build --recipe weekly --last 14d          a recipe, an option changed
+              sheaf catalog --out books                       the books built so far
+              sheaf templates export my-templates             the templates, to edit
             """,
+        version: SheafVersion.current,
         subcommands: [BuildCommand.self, PlanCommand.self, CatalogCommand.self, InitCommand.self, TemplatesCommand.self]
     )
 }

@@ -1,13 +1,18 @@
 import Foundation
 import SheafKit
 
-/// The closing lines of a build: what was written, what failed, what was skipped.
+/// The closing lines of a build: what was written, what failed, what was skipped and left out, and why.
 struct Summary {
     let report: BuildReport
     let outputDirectory: String
     /// `weekly: ` when the build ran a recipe.
     var label = ""
     let quiet: Bool
+    /// The `--report` file, when one is written.
+    var reportFile: String?
+
+    /// How many written books are named before the rest are counted.
+    static let namedBooks = 3
 
     func print() {
         for volume in report.failedVolumes {
@@ -20,25 +25,50 @@ struct Summary {
         for skipped in report.skipped {
             printError("skipped: \(skipped.file): \(skipped.reason)")
         }
-        let warnings = report.notes.filter { $0.severity != .note }
-        for note in warnings {
+        for note in report.notes where note.severity != .note {
             printError("warning: \(note.file): \(note.message)")
         }
-        let written = report.writtenVolumes.count
-        var line = label + "\(written) \(written == 1 ? "book" : "books") written to \(outputDirectory)"
+        if let written = writtenBooks { Swift.print(label + "written: " + written) }
+        Swift.print(label + books + " (" + details.joined(separator: ", ") + ")")
+        if report.volumes.isEmpty && !report.excluded.isEmpty {
+            for advice in Exclusion.advice(report.excluded.map(\.reason)) { Swift.print(label + advice) }
+        }
+    }
+
+    /// `a.epub, b.epub, c.epub and 4 more`, or nil when no book was written.
+    private var writtenBooks: String? {
+        let names = report.writtenVolumes.map { ($0.file as NSString).lastPathComponent }
+        guard !names.isEmpty else { return nil }
+        let shown = names.prefix(Self.namedBooks).joined(separator: ", ")
+        return names.count > Self.namedBooks ? shown + " and \(names.count - Self.namedBooks) more" : shown
+    }
+
+    /// `3 books written to books, 12 unchanged, 2 pruned, 3 copied to /media/KOBOeReader`.
+    private var books: String {
+        var line = Counted.text(report.writtenVolumes.count, "book") + " written to \(outputDirectory)"
         if !report.unchangedVolumes.isEmpty { line += ", \(report.unchangedVolumes.count) unchanged" }
         if !report.pruned.isEmpty { line += ", \(report.pruned.count) pruned" }
         if !report.sideloaded.isEmpty { line += ", " + sideloaded }
-        line += " (\(report.articleCount) articles"
-        if !report.skipped.isEmpty { line += ", \(report.skipped.count) files skipped" }
-        if let first = report.excluded.first {
-            line += ", \(report.excluded.count) files left out by the options"
-            if report.volumes.isEmpty { line += ", e.g. \(first.file): \(first.reason)" }
+        return line
+    }
+
+    /// What went into the books and what did not: articles, merged files, skipped files, every reason for
+    /// leaving files out with its count, failed books and notes.
+    private var details: [String] {
+        var parts = [Counted.text(report.articleCount, "article")]
+        let merged = report.mergedDuplicates
+        if merged > 0 { parts.append(Counted.text(merged, "duplicate file") + " merged") }
+        if !report.skipped.isEmpty { parts.append(Counted.text(report.skipped.count, "file") + " skipped") }
+        if !report.excluded.isEmpty {
+            let reasons = Exclusion.counts(report.excluded.map(\.reason)).map { "\($0.count) \($0.kind)" }
+            parts.append(Counted.text(report.excluded.count, "file") + " left out: " + reasons.joined(separator: ", "))
         }
-        if !report.failedVolumes.isEmpty { line += ", \(report.failedVolumes.count) books failed" }
-        let merged = report.notes.count - warnings.count
-        if merged > 0 { line += ", \(merged) notes in --report" }
-        Swift.print(line + ")")
+        if !report.failedVolumes.isEmpty { parts.append(Counted.text(report.failedVolumes.count, "book") + " failed") }
+        let notes = report.notes.filter { $0.severity == .note }.count
+        if notes > 0 {
+            parts.append(Counted.text(notes, "note") + (reportFile.map { " in \($0)" } ?? " (--report FILE lists them)"))
+        }
+        return parts
     }
 
     /// `2 copied to /media/KOBOeReader, 1 already there, 1 not copied`.

@@ -32,6 +32,18 @@ import Testing
         #expect(throws: SheafError.self) { try DateWindow.date("21-01-05") }
     }
 
+    @Test func aWindowWhoseStartIsAfterItsEndIsRefused() throws {
+        let early = ArticleDate(year: 2021, month: 1, day: 1), late = ArticleDate(year: 2021, month: 2, day: 1)
+        #expect(try DateWindow.checked(since: early, until: late) == DateWindow(since: early, until: late))
+        #expect(try DateWindow.checked(since: early, until: early) == DateWindow(since: early, until: early))
+        #expect(try DateWindow.checked(since: nil, until: early) == DateWindow(until: early))
+        #expect {
+            _ = try DateWindow.checked(since: late, until: early)
+        } throws: { error in
+            (error as? SheafError)?.reason.contains("since 2021-02-01 is after until 2021-01-01") == true
+        }
+    }
+
     @Test func todayComesFromSourceDateEpochBeforeTheClock() {
         #expect(BuildEnvironment(sourceDateEpoch: 1_611_100_000, now: 0).today == ArticleDate(year: 2021, month: 1, day: 19))
         #expect(BuildEnvironment(now: 86_400 * 2 + 5).today == ArticleDate(year: 1970, month: 1, day: 3))

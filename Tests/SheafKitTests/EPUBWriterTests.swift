@@ -86,7 +86,7 @@ import Testing
                    "set SHEAF_SAMPLE_BOOKS=DIR to write sample books"))
     func writeSampleBooks() throws {
         let folder = ProcessInfo.processInfo.environment["SHEAF_SAMPLE_BOOKS"] ?? ""
-        let environment = BuildEnvironment(environment: ProcessInfo.processInfo.environment)
+        let environment = try BuildEnvironment(environment: ProcessInfo.processInfo.environment)
         for (volume, chapters) in SampleBooks.all() {
             let book = try BookAssembler(templates: TemplateSet.builtIn(), environment: environment)
                 .assemble(volume, chapters: chapters)

@@ -36,8 +36,12 @@ import Testing
         try "#### [x](../pages/19/1.md)".write(to: root.appendingPathComponent("indexes/19.md"), atomically: true, encoding: .utf8)
         try "### 菜单\n#### [天人之间](indexes/73.md?t=1) | [时事评论](indexes/19.md?t=1)\n"
             .write(to: root.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("pages/73"), withIntermediateDirectories: true)
+        try "x".write(to: root.appendingPathComponent("pages/73/417442.md"), atomically: true, encoding: .utf8)
         let found = IndexReader().indexes(ofCollectionAt: root.path)
         #expect(found.problems.isEmpty)
+        let listing73 = found.indexes.first { $0.name == "73" }
+        #expect(listing73?.entries.map(\.onDisk) == [false, true])
         #expect(found.indexes.map(\.name) == ["19", "73"])
         #expect(found.indexes.map(\.title) == ["时事评论", "天人之间"])
     }

@@ -121,6 +121,11 @@ import Testing
         ("[recipes.a]\nmax-size = \"5XB\"\n", ":2", "recipes.a.max-size: '5XB' is not a size"),
         ("[recipes.a]\nsince = \"2021-02-30\"\n", ":2", "recipes.a.since: '2021-02-30' is not a date"),
         ("[recipes.a]\nlast = \"7d\"\nsince = 2021-01-01\n", ":2", "recipes.a.last: give either last or since/until"),
+        ("[recipes.a]\nmax-size = 10\n", ":2", "recipes.a.max-size: must be a size with a unit"),
+        ("[recipes.a]\nmax-size = \"10\"\n", ":2", "recipes.a.max-size: '10' has no unit"),
+        ("[recipes.a]\nsince = 2021-02-01\n\nuntil = 2021-01-01\n", ":4", "recipes.a.until: since 2021-02-01 is after until"),
+        ("[recipes.a]\ntitle = \"{collection} {wek}\"\n", ":2", "recipes.a.title: unknown placeholder {wek}"),
+        ("[recipes.a]\n\nfile-name = \"{colection}.epub\"\n", ":3", "recipes.a.file-name: unknown placeholder {colection}"),
         ("[recipes.a]\nlast = \"seven\"\n", ":2", "recipes.a.last: 'seven' is not a span"),
         ("[recipes.a]\ninputs = [1, 2]\n", ":2", "recipes.a.inputs: must be a list of strings"),
         ("[recipes.a]\n\nprune = \"yes\"\n", ":3", "recipes.a.prune: must be true or false"),
@@ -134,6 +139,20 @@ import Testing
         let error = try #require(failure(text))
         #expect(error.file == "/home/u/digests/sheaf.toml" + line)
         #expect(error.reason.contains(message), "\(error.reason)")
+    }
+
+    @Test func aSizeWithASpaceMeansTheSameAsWithout() throws {
+        let spaced = try parse("[recipes.a]\nmax-size = \"10 MB\"\n").recipes(named: nil)
+        let joined = try parse("[recipes.a]\nmax-size = \"10MB\"\n").recipes(named: nil)
+        #expect(spaced.first?.settings.maxSize == 10_000_000)
+        #expect(joined.first?.settings.maxSize == 10_000_000)
+    }
+
+    @Test func aWindowLayeredBackwardsIsRefusedWhenTheOptionsAreMade() throws {
+        var settings = BuildSettings()
+        settings.since = ArticleDate(year: 2021, month: 2, day: 1)
+        settings.until = ArticleDate(year: 2021, month: 1, day: 1)
+        #expect(throws: SheafError.self) { try settings.buildOptions(environment: BuildEnvironment()) }
     }
 
     @Test func anUnknownRecipeNameListsTheKnownOnes() throws {

@@ -147,7 +147,9 @@ import Testing
         #expect(result.volumes.flatMap(\.articles).map(\.id) == ["2"])
         #expect(result.excluded.map(\.file) == ["c/pages/73/1.md", "c/pages/73/3.md"])
         #expect(result.excluded[0].message.contains("2021-01-17"))
-        #expect(result.excluded[1].message.hasPrefix("undated"))
+        #expect(result.excluded[1].message == "outside the time window 2021-01-18 to …: undated")
+        // The same reason before the colon, so the summary counts both files under it.
+        #expect(Set(result.excluded.map { Exclusion.kind(of: $0.message) }) == ["outside the time window 2021-01-18 to …"])
     }
 
     @Test func weeksMayStartOnAnotherDay() {
@@ -178,5 +180,30 @@ import Testing
         #expect(result.notes.contains { $0.file == "c/indexes/73.md" && $0.message.contains("pages/73/9.md") })
         #expect(result.notes.contains { $0.file == "c/indexes/80.md" })
         #expect(result.excluded.map(\.file) == ["c/pages/73/3.md"])
+    }
+
+    @Test func aLongBookTitleIsCutLikeAnArticleTitleWithANote() {
+        let title = String(repeating: "长", count: 400)
+        let options = CollectorOptions(grouping: .all, collection: "mh-news", title: title)
+        let result = VolumeCollector(options: options).collect([Self.article("1", date: "2021-01-18")])
+        #expect(result.volumes[0].title == String(repeating: "长", count: 300))
+        #expect(result.notes.contains { $0.message == "book title of 400 characters cut to 300" })
+    }
+
+    @Test func indexLinksToPagesOutsideTheInputAreNotMissingAndMissingOnesAreCountedOnce() {
+        let headers = [Self.article("1", date: "2021-01-18")]
+        let listing = IndexListing(name: "73", title: nil, file: "c/indexes/73.md", entries: [
+            .init(title: "a", channel: "73", id: "1"), .init(title: "on disk", channel: "19", id: "5", onDisk: true),
+            .init(title: "gone", channel: "73", id: "8"), .init(title: "gone too", channel: "73", id: "9"),
+        ])
+        let options = CollectorOptions(grouping: .index, collection: "mh-news")
+        let result = VolumeCollector(options: options).collect(headers, indexes: [listing])
+        #expect(result.volumes.map(\.articles.count) == [1])
+        #expect(!result.notes.contains { $0.message.contains("pages/19/5.md") })
+        let missing = result.notes.filter { $0.message.contains("pages/73/8.md") || $0.message.contains("pages/73/9.md") }
+        #expect(missing.count == 2 && missing.allSatisfy { $0.severity == .note })
+        let warnings = result.notes.filter { $0.severity == .warning }
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.message.contains("2 links of index pages lead to pages not in the collection") == true)
     }
 }

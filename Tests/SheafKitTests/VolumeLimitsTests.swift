@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test(arguments: [("50MB", 50_000_000), ("800 KB", 800_000), ("1.5GB", 1_500_000_000), ("20MiB", 20_971_520),
-                      ("1048576", 1_048_576)])
+                      ("1048576B", 1_048_576), ("10 MB", 10_000_000), ("10MB", 10_000_000)])
     func parsesSizes(text: String, bytes: Int) throws {
         #expect(try VolumeLimits.size(text) == bytes)
     }
@@ -57,5 +57,15 @@ import Testing
     @Test(arguments: ["", "MB", "5XB", "0", "-5MB"])
     func rejectsBadSizes(text: String) {
         #expect(throws: SheafError.self) { try VolumeLimits.size(text) }
+    }
+
+    @Test(arguments: ["10", "1048576", " 7 "])
+    func aBareNumberAsksForAUnit(text: String) {
+        #expect {
+            _ = try VolumeLimits.size(text)
+        } throws: { error in
+            let reason = (error as? SheafError)?.reason ?? ""
+            return reason.contains("no unit") && reason.contains("MB")
+        }
     }
 }

@@ -10,6 +10,15 @@ public struct DateWindow: Sendable, Equatable, Codable {
         self.until = until
     }
 
+    /// The window from `since` to `until`, refused when it starts after it ends: it would hold no day, and a
+    /// build that silently makes nothing is worse than an error.
+    public static func checked(since: ArticleDate?, until: ArticleDate?) throws -> DateWindow {
+        if let since, let until, until < since {
+            throw SheafError(stage: .collect, "since \(since) is after until \(until): the window holds no day")
+        }
+        return DateWindow(since: since, until: until)
+    }
+
     /// The last `span` counted back from `today`, today included: `7d` is today and the six days before.
     /// Accepts `Nd` (days) and `Nw` (weeks).
     public static func last(_ span: String, today: ArticleDate) throws -> DateWindow {

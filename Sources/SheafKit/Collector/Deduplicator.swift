@@ -6,6 +6,9 @@ import Foundation
 /// (the mirror files one article under several channels). Files that share only an id are different
 /// articles — the source site reuses ids across edits and sections — and both are kept, with a note.
 struct Deduplicator {
+    /// How the note on a file merged into another begins (the summary counts them).
+    static let mergePrefix = "same article as "
+
     /// The articles kept, as positions in the packed headers, and the files merged into them.
     struct Merged {
         /// Positions of the articles kept, in the order given.
@@ -39,7 +42,7 @@ struct Deduplicator {
                 ?? byIDAndTitle.first(idTitleKey, keyOf: { Self.idTitleKey(of: keptHeader($0)) }) {
                 mergedFiles[k, default: []] += header.files
                 let first = keptHeader(k).files.first ?? ""
-                notes.append(Diagnostic(.note, stage: .collect, file: file, "same article as \(first); packaged once"))
+                notes.append(Diagnostic(.note, stage: .collect, file: file, Self.mergePrefix + "\(first); packaged once"))
                 continue
             }
             if let other = byID.first(header.id, keyOf: { keptHeader($0).id }) {

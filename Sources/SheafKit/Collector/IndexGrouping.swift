@@ -1,8 +1,11 @@
+import Foundation
+
 /// Puts articles into one volume per index page, in the page's order, and says what the pages miss.
 struct IndexGrouping {
     struct Result {
         var buckets: [VolumeNaming.Key: [ArticleHeader]]
-        /// Links to pages absent from the collection, and index pages that list nothing present.
+        /// Links to pages absent from the collection (each a note, and one warning counting them), and index
+        /// pages that list nothing present.
         var notes: [Diagnostic]
         /// Files of articles no index page lists.
         var unlisted: [Diagnostic]
@@ -20,11 +23,15 @@ struct IndexGrouping {
         }
         var result = Result(buckets: [:], notes: [], unlisted: [])
         var listed = Set<Int>()
+        var missing = 0
         for listing in indexes {
             var members: [Int] = []
             for entry in listing.entries {
                 guard let index = byPage[entry.channel + "/" + entry.id] else {
-                    result.notes.append(Diagnostic(.warning, stage: .collect, file: listing.file,
+                    // A page on disk but not read lies outside the input folder: left out, not missing.
+                    guard !entry.onDisk else { continue }
+                    missing += 1
+                    result.notes.append(Diagnostic(.note, stage: .collect, file: listing.file,
                         "links to pages/\(entry.channel)/\(entry.id).md (\(entry.title)), which is not in the collection"))
                     continue
                 }
@@ -37,6 +44,12 @@ struct IndexGrouping {
             }
             listed.formUnion(members)
             result.buckets[.index(name: listing.name, title: listing.title)] = members.map { articles[$0] }
+        }
+        if missing > 0, let folder = indexes.first.map({ ($0.file as NSString).deletingLastPathComponent }) {
+            // Mirrors often list pages they never saved: one line says so, the report has each link.
+            result.notes.append(Diagnostic(.warning, stage: .collect, file: folder,
+                "\(missing) \(missing == 1 ? "link" : "links") of index pages \(missing == 1 ? "leads" : "lead") to pages not "
+                + "in the collection (listed in --report)"))
         }
         for (index, article) in articles.enumerated() where !listed.contains(index) {
             result.unlisted += article.files.map {

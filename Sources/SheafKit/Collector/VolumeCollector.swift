@@ -8,6 +8,8 @@ public struct VolumeCollector: Sendable {
         public var notes: [Diagnostic]
         /// Files left out on purpose (outside the time window), with the reason.
         public var excluded: [Diagnostic]
+        /// Every channel the articles are filed under, chosen or not; empty when no channel is chosen.
+        public var channels: Set<String> = []
     }
 
     public let options: CollectorOptions
@@ -24,6 +26,8 @@ public struct VolumeCollector: Sendable {
     /// The volumes for packed `headers` (a large collection's, as the first pass reads them): headers are
     /// unpacked one at a time, and a volume's all at once only while its book is planned.
     public func collect(_ headers: PackedList<ArticleHeader>, indexes: [IndexListing] = []) -> Collection {
+        let (options, titleNote) = Self.cappingTitle(options)
+        var notes = titleNote.map { [$0] } ?? []
         let merged = Deduplicator().merge(headers, in: Self.fileOrder(of: headers))
         let keptArticle = { (k: Int) in merged.article(k, in: headers) }
         let language = options.language
@@ -33,18 +37,21 @@ public struct VolumeCollector: Sendable {
         var buckets: [VolumeNaming.Key: [ArticleHeader]] = [:]
         var keysOf: [VolumeNaming.Key: [Int]] = [:]
         var excluded: [Diagnostic] = []
-        var notes = merged.notes
+        notes += merged.notes
         var inWindow: [Int] = []
+        // Every file's channel, a duplicate's too: only asked for when channels are chosen (to name absent ones).
+        let channelsSeen = options.channels == nil ? [] : Set(headers.map(\.channel))
         for k in merged.kept.indices {
             let article = keptArticle(k)
             if let channels = options.channels, !channels.contains(article.channel) {
                 excluded += article.files.map {
-                    Diagnostic(.note, stage: .collect, file: $0, "channel \(article.channel) is not among the chosen channels")
+                    Diagnostic(.note, stage: .collect, file: $0, Exclusion.channel(article.channel))
                 }
                 continue
             }
             guard options.window.contains(article.date) else {
-                excluded += article.files.map { Diagnostic(.note, stage: .collect, file: $0, outsideWindow(article)) }
+                let reason = Exclusion.window(options.window, date: article.date)
+                excluded += article.files.map { Diagnostic(.note, stage: .collect, file: $0, reason) }
                 continue
             }
             inWindow.append(k)
@@ -74,7 +81,18 @@ public struct VolumeCollector: Sendable {
                 naming.volume(for: key, articles: part, part: parts.count > 1 ? (index + 1, parts.count) : nil)
             }
         }
-        return Collection(volumes: volumes, notes: notes, excluded: excluded)
+        return Collection(volumes: volumes, notes: notes, excluded: excluded, channels: channelsSeen)
+    }
+
+    /// `options` with a `--title` longer than an article's title may be cut to that length, and a note saying so.
+    /// A title is copied into every book, its cover and its pages: a huge one would cost memory per book.
+    static func cappingTitle(_ options: CollectorOptions) -> (CollectorOptions, Diagnostic?) {
+        let limit = MirrorArticleReader.maximumTitleLength
+        guard let title = options.title, title.count > limit else { return (options, nil) }
+        var capped = options
+        capped.title = String(title.prefix(limit))
+        return (capped, Diagnostic(.note, stage: .collect, file: options.collection,
+                                   "book title of \(title.count) characters cut to \(limit)"))
     }
 
     /// The headers' positions by their first file's path (byte order). The first pass reads files in that order
@@ -89,12 +107,5 @@ public struct VolumeCollector: Sendable {
         if inOrder { return Array(headers.indices) }
         let firstFiles = headers.map { $0.files.first ?? "" }
         return headers.indices.sorted { firstFiles[$0].utf8.lexicographicallyPrecedes(firstFiles[$1].utf8) }
-    }
-
-    private func outsideWindow(_ article: ArticleHeader) -> String {
-        let window = options.window
-        let range = "\(window.since?.description ?? "…") to \(window.until?.description ?? "…")"
-        guard let date = article.date else { return "undated, so outside the time window \(range)" }
-        return "dated \(date), outside the time window \(range)"
     }
 }

@@ -82,12 +82,17 @@ public struct VolumeLimits: Sendable, Equatable, Codable {
         return ranges
     }
 
-    /// Parses a size such as `50MB`, `800 KB`, `1.5GB`, `20MiB` or plain bytes (`1048576`).
+    /// Parses a size such as `50MB`, `800 KB`, `1.5GB`, `20MiB` or `1048576B`. A bare number is refused: `10`
+    /// meant as megabytes would otherwise cap books at ten bytes.
     public static func size(_ text: String) throws -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let digits = trimmed.prefix { $0.isNumber || $0 == "." }
         let unit = trimmed.dropFirst(digits.count).trimmingCharacters(in: .whitespaces).lowercased()
-        let multipliers: [String: Double] = ["": 1, "b": 1, "k": 1e3, "kb": 1e3, "m": 1e6, "mb": 1e6, "g": 1e9, "gb": 1e9,
+        if unit.isEmpty, Double(digits) != nil {
+            throw SheafError(stage: .collect, "'\(text)' has no unit: give one, e.g. \(digits)MB, \(digits)KB or "
+                             + "\(digits)MiB (\(digits)B for bytes)")
+        }
+        let multipliers: [String: Double] = ["b": 1, "k": 1e3, "kb": 1e3, "m": 1e6, "mb": 1e6, "g": 1e9, "gb": 1e9,
                                              "kib": 1024, "mib": 1_048_576, "gib": 1_073_741_824]
         guard let value = Double(digits), let multiplier = multipliers[unit], value * multiplier >= 1,
               value * multiplier < 1e15 else {

@@ -14,6 +14,9 @@ public struct IndexListing: Sendable, Equatable, Codable {
         public var title: String
         public var channel: String
         public var id: String
+        /// Whether the page's file is in the collection on disk, read or not: a page outside the folder given
+        /// as input is not missing.
+        public var onDisk = false
     }
 
     public init(name: String, title: String?, file: String, entries: [Entry]) {

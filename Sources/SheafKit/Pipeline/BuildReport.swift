@@ -58,12 +58,31 @@ public struct BuildReport: Sendable, Equatable, Codable {
     public var writtenVolumes: [VolumeEntry] { volumes.filter { $0.status == .written } }
     public var unchangedVolumes: [VolumeEntry] { volumes.filter { $0.status == .unchanged } }
     public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }
+    /// How many input files were the same article as another and were packaged once.
+    public var mergedDuplicates: Int { notes.filter { $0.message.hasPrefix(Deduplicator.mergePrefix) }.count }
 
     /// One report for several builds (the recipes of a recipe file), in build order.
     public static func combining(_ reports: [BuildReport]) -> BuildReport {
         BuildReport(volumes: reports.flatMap(\.volumes), skipped: reports.flatMap(\.skipped),
                     notes: reports.flatMap(\.notes), excluded: reports.flatMap(\.excluded),
                     pruned: reports.flatMap(\.pruned), sideloaded: reports.flatMap(\.sideloaded))
+    }
+
+    /// Checks, before anything is built, that a report can be written at `path`: not a folder, in a folder that
+    /// exists and is writable.
+    public static func checkDestination(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            throw SheafError(stage: .write, file: path, "cannot write the report here: it is a folder; name a file")
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SheafError(stage: .write, file: path, "cannot write the report: no folder \(folder)")
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw SheafError(stage: .write, file: path, "cannot write the report: the folder \(folder) is not writable")
+        }
     }
 
     /// Pretty, key-sorted JSON: stable for the same build.

@@ -36,6 +36,7 @@ public struct SheafPipeline: Sendable {
         scan.files = []
         var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
         var bodies: [String: String] = [:]
+        var channels = Set<String>()
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let files = byCollection.removeValue(forKey: name) ?? []
             let root = files.first.flatMap { Self.collectionRoot(of: $0.path) }
@@ -64,7 +65,9 @@ public struct SheafPipeline: Sendable {
             bodies.merge(headers.bodies) { first, _ in first }
             plan.notes += headers.notes + collection.notes
             plan.excluded += collection.excluded
+            channels.formUnion(collection.channels)
         }
+        plan.notes += absentChannels(among: channels)
         plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes).map { volume in
             var fitted = volume
             fitted.fileName = options.device.fileName(volume.fileName)
@@ -72,6 +75,17 @@ public struct SheafPipeline: Sendable {
             return fitted
         }
         return (plan, bodies)
+    }
+
+    /// A warning for each `--channel` no article is filed under: a typo would otherwise leave every file out
+    /// for a reason that names their channels, not the one asked for.
+    private func absentChannels(among found: Set<String>) -> [Diagnostic] {
+        let known = found.sorted(by: ArticleOrder.idPrecedes)
+        let list = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
+        return (options.channels ?? []).filter { !found.contains($0) }.map { wanted in
+            Diagnostic(.warning, stage: .collect, file: options.inputs.joined(separator: ", "),
+                       "no channel \(wanted)" + (known.isEmpty ? "" : " (the channels are \(list))"))
+        }
     }
 
     /// Makes the output folder once, before any book, so a bad `--out` fails the run with one clear message.

@@ -26,7 +26,12 @@ public struct IndexReader: Sendable {
                 continue
             }
             let stem = String(name.dropLast(3))
-            indexes.append(listing(String(decoding: data, as: UTF8.self), name: stem, title: titles[stem], file: path))
+            var found = listing(String(decoding: data, as: UTF8.self), name: stem, title: titles[stem], file: path)
+            for k in found.entries.indices {
+                let page = InputPath.join(root, "pages/\(found.entries[k].channel)/\(found.entries[k].id).md")
+                found.entries[k].onDisk = FileManager.default.fileExists(atPath: page)
+            }
+            indexes.append(found)
         }
         return (indexes, problems)
     }

@@ -65,7 +65,9 @@ public struct BuildSettings: Sendable, Equatable {
 
     /// The options a build runs with: what is not set takes its default; `--last` is dated by `environment`.
     public func buildOptions(environment: BuildEnvironment, jobs: Int = BuildOptions.defaultJobs) throws -> BuildOptions {
-        var window = DateWindow(since: since, until: until)
+        var window = try DateWindow.checked(since: since, until: until)
+        try title.map { try NamePattern.check($0, key: "title", known: NamePattern.title) }
+        try fileName.map { try NamePattern.check($0, key: "file-name", known: NamePattern.fileName) }
         if let last {
             guard let today = environment.today else {
                 throw SheafError(stage: .collect, "a relative window (last = \(last)) needs today's date")

@@ -31,8 +31,8 @@ struct RecipeFields {
             case "week-start": settings.weekStart = try read.weekday()
             case "max-articles": settings.maxArticles = try read.positiveInt()
             case "max-size": settings.maxSize = try read.size()
-            case "title": settings.title = try read.string()
-            case "file-name": settings.fileName = try read.string()
+            case "title": settings.title = try read.pattern(known: NamePattern.title)
+            case "file-name": settings.fileName = try read.pattern(known: NamePattern.fileName)
             case "language": settings.language = try read.string()
             case "out": settings.out = resolvedPath(try read.string())
             case "templates": settings.templates = resolvedPath(try read.string())
@@ -49,6 +49,11 @@ struct RecipeFields {
         }
         if settings.last != nil && (settings.since != nil || settings.until != nil) {
             throw problem(at: table, key: "last", "give either last or since/until, not both")
+        }
+        do {
+            _ = try DateWindow.checked(since: settings.since, until: settings.until)
+        } catch let error as SheafError {
+            throw problem(at: table, key: "until", error.reason)
         }
         return settings
     }
@@ -116,6 +121,13 @@ private struct FieldReader {
         return index + 1
     }
 
+    /// A title or file-name pattern whose `{placeholders}` are all among `known`.
+    func pattern(known: [String]) throws -> String {
+        let text = try string()
+        if let problem = NamePattern.problem(in: text, known: known) { throw fail(problem) }
+        return text
+    }
+
     func bool() throws -> Bool {
         guard let flag = value.bool else { throw fail("must be true or false") }
         return flag
@@ -126,9 +138,9 @@ private struct FieldReader {
         return number
     }
 
-    /// Bytes as a number, or a string such as "50MB".
+    /// A string such as "50MB"; a bare number is refused, as on the command line (is 10 bytes or megabytes?).
     func size() throws -> Int {
-        if let number = value.int, number >= 1 { return number }
+        if let number = value.int { throw fail("must be a size with a unit, e.g. \"\(number)MB\" or \"\(number)KB\"") }
         return try checked(string(), VolumeLimits.size)
     }
 

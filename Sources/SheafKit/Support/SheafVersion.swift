@@ -1,0 +1,4 @@
+/// Sheaf's version, as `sheaf --version` prints it: the one place it is written.
+public enum SheafVersion {
+    public static let current = "0.9.0"
+}
