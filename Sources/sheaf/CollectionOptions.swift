@@ -66,12 +66,14 @@ struct CollectionOptions: ParsableArguments {
     var maxSize: String?
 
     @Option(help: ArgumentHelp(
-        "Book title instead of the collection's name, or a pattern: \"{collection} {key}\" ({subtitle} too).",
+        "Book title instead of the collection's name, or a pattern: \"{collection} {key}\" ({subtitle}, {since}, "
+            + "{until}, {first}, {last} too).",
         valueName: "text"))
     var title: String?
 
     @Option(name: .customLong("file-name"), help: ArgumentHelp(
-        "Book file names as a pattern over {collection} and {key} (default {collection}-{key}.epub); kept ASCII.",
+        "Book file names as a pattern over {collection}, {key} and the title's others (default "
+            + "{collection}-{key}.epub); kept ASCII.",
         valueName: "pattern"))
     var fileName: String?
 

@@ -188,6 +188,19 @@ import Testing
         #expect(!excluded.isEmpty)
     }
 
+    @Test func eachWeeksDigestIsABookOfItsOwn() throws {
+        let out = try Scratch()
+        for epoch in ["1611100000", "1611100000", "1611704800"] {  // 2021-01-19, again, and a week later
+            let run = try Sheaf.run(["build", Self.samples + "/mh-news", "--out", out.path("books"), "--last", "7d",
+                                     "--group-by", "all", "--quiet"], environment: ["SOURCE_DATE_EPOCH": epoch])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        let books = try FileManager.default.contentsOfDirectory(atPath: out.path("books")).filter { $0.hasSuffix(".epub") }
+        #expect(books.sorted() == ["mh-news-2021-01-13--2021-01-19.epub", "mh-news-2021-01-20--2021-01-26.epub"])
+        let opf = try EPUB(path: out.path("books/mh-news-2021-01-13--2021-01-19.epub")).text("OEBPS/content.opf")
+        #expect(opf.contains("<dc:title>mh-news · 2021-01-13 – 2021-01-19</dc:title>"))
+    }
+
     @Test func recipesBuildFromSheafTomlAndOptionsOverrideThem() throws {
         let out = try Scratch()
         let recipes = """

@@ -19,6 +19,21 @@ import Testing
         #expect(page.contains(#"<span class="source">ftp://example.com/x</span>"#))
     }
 
+    @Test func theBylineLinksTheSourceByTheSiteNameOrHost() throws {
+        var article = SampleVolume.article("1", "T")
+        article.source = "https://www.minghui.org/mh/articles/2021/1/18/1.html"
+        article.site = nil
+        let page = try TemplateSet.builtIn().render(TemplateSet.chapter,
+                                                    PageContext.chapter(article, body: "", firstPart: true, language: "zh"))
+        #expect(page.contains(#"<a href="https://www.minghui.org/mh/articles/2021/1/18/1.html">minghui.org</a>"#))
+        #expect(!page.contains(">https://www.minghui.org"))
+        article.site = "明慧网"
+        let named = try TemplateSet.builtIn().render(TemplateSet.chapter,
+                                                     PageContext.chapter(article, body: "", firstPart: true, language: "zh"))
+        #expect(named.contains(#"<span class="source"><a href="https://www.minghui.org/mh/articles/2021/1/18/1.html">明慧网</a></span>"#))
+        #expect(named.components(separatedBy: "明慧网").count == 2)
+    }
+
     @Test func continuationPartHasNoHeading() throws {
         let context = PageContext.chapter(SampleVolume.article("1", "T"), body: "<p>x</p>", firstPart: false, language: "zh")
         let page = try TemplateSet.builtIn().render(TemplateSet.chapter, context)

@@ -16,4 +16,12 @@ import Testing
         #expect(SourceLink.href(for: "javascript:alert(1)") == nil)
         #expect(SourceLink.href(for: "www.example.com/x") == nil)
     }
+
+    @Test func aLinkIsNamedByTheSiteElseByItsShortHost() {
+        let href = "https://www.minghui.org/mh/articles/1.html"
+        #expect(SourceLink.name(for: href, site: "明慧网") == "明慧网")
+        #expect(SourceLink.name(for: href, site: "www.minghui.org") == "minghui.org")
+        #expect(SourceLink.name(for: href, site: nil) == "minghui.org")
+        #expect(SourceLink.name(for: "http://user@Example.COM:8080/x", site: "") == "example.com")
+    }
 }

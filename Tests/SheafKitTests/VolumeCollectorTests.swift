@@ -51,7 +51,8 @@ import Testing
         #expect(collect(headers, .day).volumes[0].sections.map(\.title) == [nil])
         let channels = collect(headers, .channel).volumes
         #expect(channels.map(\.fileName) == ["mh-news-channel-73.epub", "mh-news-channel-251.epub"])
-        #expect(channels[0].sections.map(\.title) == ["2021年1月", "2021年2月"])
+        // Two days apart: a section per day (over 31 days, per month: see VolumeNamingTests).
+        #expect(channels[0].sections.map(\.title) == ["1月31日 星期日", "2月1日 星期一"])
         let all = collect(headers, .all).volumes
         #expect(all.map(\.fileName) == ["mh-news.epub"])
         #expect(all[0].articles.map(\.id) == ["8", "9", "10"])
@@ -72,7 +73,7 @@ import Testing
         #expect(result.volumes[1].title == "mh-news undated")
         #expect(result.notes.contains { $0.severity == .warning && $0.file == "c/pages/73/1.md" })
         let channels = collect([Self.article("1", date: nil), Self.article("2", date: "2021-01-18")], .channel)
-        #expect(channels.volumes[0].sections.map(\.title) == ["2021年1月", "日期不详"])
+        #expect(channels.volumes[0].sections.map(\.title) == ["1月18日 星期一", "日期不详"])
     }
 
     @Test func sameSourceURLIsPackagedOnce() {

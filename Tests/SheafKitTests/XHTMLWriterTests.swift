@@ -131,6 +131,15 @@ import Testing
         #expect(blocks == ["<p><a href=\"c0002.xhtml\">镜像</a><a href=\"c0002.xhtml\">原站</a>缺</p>"])
     }
 
+    @Test func anArticleThatIsOnlyAVideoKeepsAPlaceholder() {
+        let html = "<p><video controls><source src='http://media4.minghui.org/v.mp4'>Your browser does not support"
+            + " the video tag.</video><script>videoEnded()</script></p>"
+        let (chapter, diagnostics) = writer.chapter(for: article(html))
+        #expect(chapter.blocks == ["<p><span class=\"media-missing\">［视频］ <a href=\"http://media4.minghui.org/v.mp4\">"
+            + "http://media4.minghui.org/v.mp4</a></span></p>"])
+        #expect(diagnostics.isEmpty)
+    }
+
     @Test func anEmptyBodyIsReported() {
         let (chapter, diagnostics) = writer.chapter(for: article("<script>x</script> <p>&nbsp;</p>"))
         #expect(chapter.blocks.isEmpty)

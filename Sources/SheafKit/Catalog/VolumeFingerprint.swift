@@ -4,7 +4,7 @@ import Foundation
 /// without making it: the volume, its articles' bodies, the templates, the date stamp and Sheaf's output format.
 enum VolumeFingerprint {
     /// Bumped whenever Sheaf writes different bytes for the same input: books made before are then rebuilt.
-    static let outputFormatVersion = "sheaf-epub-2"
+    static let outputFormatVersion = "sheaf-epub-3"
 
     /// Each article's `bodyHash` stands for its body; `cover` is the user's cover, if any; `device` the profile
     /// the book is made for.

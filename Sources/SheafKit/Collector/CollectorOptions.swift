@@ -15,7 +15,7 @@ public struct CollectorOptions: Sendable, Equatable {
     public var limits: VolumeLimits
     /// Only articles filed under these channels; nil for all.
     public var channels: Set<String>?
-    /// The books' file names with `{collection}` and `{key}` placeholders; nil for `{collection}-{key}.epub`.
+    /// The books' file names, a pattern over `VolumeNaming.placeholders`; nil for `{collection}-{key}.epub`.
     public var fileNamePattern: String?
 
     public init(grouping: Grouping = .week, collection: String, title: String? = nil, language: String? = nil,

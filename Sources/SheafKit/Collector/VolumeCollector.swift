@@ -69,16 +69,19 @@ public struct VolumeCollector: Sendable {
         let volumes = Set(buckets.keys).union(keysOf.keys).sorted().flatMap { key -> [Volume] in
             // An index page's order is the reader's order; every other volume reads by date.
             let articles = options.grouping == .index ? bucket(key) : bucket(key).sorted(by: ArticleOrder.precedes)
-            if key == .undated {
-                for article in articles {
-                    notes.append(Diagnostic(.warning, stage: .collect, file: article.files.first ?? article.id,
-                                            "no date in the dateline or the source URL; "
-                                            + "put in \(naming.fileName(for: key))"))
-                }
-            }
             let parts = options.limits.parts(of: articles)
+            // Every part of a windowed digest is named after the same window.
+            let window = naming.window(of: articles)
             return parts.enumerated().map { index, part in
-                naming.volume(for: key, articles: part, part: parts.count > 1 ? (index + 1, parts.count) : nil)
+                let volume = naming.volume(for: key, articles: part, window: window,
+                                           part: parts.count > 1 ? (index + 1, parts.count) : nil)
+                if key == .undated {
+                    notes += part.map { article in
+                        Diagnostic(.warning, stage: .collect, file: article.files.first ?? article.id,
+                                   "no date in the dateline or the source URL; put in \(volume.fileName)")
+                    }
+                }
+                return volume
             }
         }
         return Collection(volumes: volumes, notes: notes, excluded: excluded, channels: channelsSeen)

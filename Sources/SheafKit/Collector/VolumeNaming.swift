@@ -31,6 +31,14 @@ struct VolumeNaming {
         }
     }
 
+    /// Every placeholder a `title` or `file-name` pattern may use, here alone so that checks of patterns and the
+    /// filling agree: `{since}`/`{until}` are the time window's bounds (an open side: the first or last article's
+    /// date), `{first}`/`{last}` the oldest and newest dates of the book's own articles.
+    static let placeholders = ["collection", "key", "subtitle", "since", "until", "first", "last"]
+
+    /// A volume spanning at most this many days has a section per day in its contents; a longer one, per month.
+    static let longestDailyContents = 31
+
     let options: CollectorOptions
     let language: String
 
@@ -48,26 +56,20 @@ struct VolumeNaming {
         }
     }
 
-    func fileName(for key: Key) -> String {
-        if let pattern = options.fileNamePattern {
-            var name = Self.fill(pattern, ["collection": slug, "key": FileNameSlug.slug(keyText(key), fallback: nil)])
-            if name.lowercased().hasSuffix(".epub") { name = String(name.dropLast(5)) }
-            return FileNameSlug.slug(name, fallback: "book") + ".epub"
-        }
-        switch key {
-        case .period(let name): return "\(slug)-\(name).epub"
-        case .channel(let name): return "\(slug)-channel-\(FileNameSlug.slug(name, fallback: nil)).epub"
-        case .index(let name, _): return "\(slug)-index-\(FileNameSlug.slug(name, fallback: nil)).epub"
-        case .all: return "\(slug).epub"
-        case .undated: return "\(slug)-undated.epub"
-        }
+    /// The window a volume's names show: the time window, an open side closed by `articles`' first or last date.
+    func window(of articles: [ArticleHeader]) -> DateWindow {
+        let dates = articles.compactMap(\.date)
+        return DateWindow(since: options.window.since ?? dates.min(), until: options.window.until ?? dates.max())
     }
 
-    /// The volume of `key`, or part `part.index` of `part.count` when a limit split it.
-    func volume(for key: Key, articles: [ArticleHeader], part: (index: Int, count: Int)? = nil) -> Volume {
-        var keyText = keyText(key)
-        var title = title(for: key, articles)
-        var fileName = fileName(for: key)
+    /// The volume of `key` holding `articles`, or part `part.index` of `part.count` when a limit split it;
+    /// `window` is the whole volume's (see `window(of:)`), the same for every part.
+    func volume(for key: Key, articles: [ArticleHeader], window: DateWindow? = nil,
+                part: (index: Int, count: Int)? = nil) -> Volume {
+        let window = window ?? self.window(of: articles)
+        var keyText = keyText(key, window)
+        var title = title(for: key, window, articles)
+        var fileName = fileName(for: key, window, articles)
         if let part {
             keyText += "-part\(part.index)"
             title += " (Part \(part.index) of \(part.count))"
@@ -77,37 +79,77 @@ struct VolumeNaming {
                       fileName: fileName, language: language, sections: sections(for: key, articles))
     }
 
-    /// `2021-W03`, `channel-73`, `index-73`, `all`, `undated`.
-    private func keyText(_ key: Key) -> String {
+    // MARK: - Names
+
+    /// A digest of the whole collection cut by a time window is named after its window, so that each window
+    /// makes a book of its own.
+    private func isWindowed(_ key: Key) -> Bool {
+        key == .all && options.grouping == .all && (options.window.since != nil || options.window.until != nil)
+    }
+
+    /// `2021-W03`, `channel-73`, `index-73`, `all`, `2021-01-01--2021-01-31` (a windowed digest), `undated`.
+    private func keyText(_ key: Key, _ window: DateWindow) -> String {
         switch key {
         case .period(let name): return name
         case .channel(let name): return "channel-\(name)"
         case .index(let name, _): return "index-\(name)"
-        case .all: return "all"
+        case .all:
+            guard isWindowed(key), let since = window.since, let until = window.until else { return "all" }
+            return "\(since)--\(until)"
         case .undated: return "undated"
         }
     }
 
-    /// `mh-news 2021-W03`; a `--title` with `{…}` is a pattern over `{collection}`, `{key}` and `{subtitle}`,
-    /// one without replaces the collection's name.
-    private func title(for key: Key, _ articles: [ArticleHeader]) -> String {
+    /// The value of each of `placeholders` for a volume.
+    private func values(_ key: Key, _ window: DateWindow, _ articles: [ArticleHeader]) -> [String: String] {
+        let dates = articles.compactMap(\.date)
+        return ["collection": options.collection, "key": keyText(key, window),
+                "subtitle": subtitle(for: key, articles) ?? "",
+                "since": window.since?.description ?? "", "until": window.until?.description ?? "",
+                "first": dates.min()?.description ?? "", "last": dates.max()?.description ?? ""]
+    }
+
+    private func fileName(for key: Key, _ window: DateWindow, _ articles: [ArticleHeader]) -> String {
+        if let pattern = options.fileNamePattern {
+            var slugged = values(key, window, articles).mapValues { FileNameSlug.slug($0, fallback: "") }
+            slugged["collection"] = slug
+            slugged["key"] = FileNameSlug.slug(keyText(key, window), fallback: nil)
+            var name = Self.fill(pattern, slugged)
+            if name.lowercased().hasSuffix(".epub") { name = String(name.dropLast(5)) }
+            return FileNameSlug.slug(name, fallback: "book") + ".epub"
+        }
+        switch key {
+        case .period(let name): return "\(slug)-\(name).epub"
+        case .channel(let name): return "\(slug)-channel-\(FileNameSlug.slug(name, fallback: nil)).epub"
+        case .index(let name, _): return "\(slug)-index-\(FileNameSlug.slug(name, fallback: nil)).epub"
+        case .all: return isWindowed(key) ? "\(slug)-\(keyText(key, window)).epub" : "\(slug).epub"
+        case .undated: return "\(slug)-undated.epub"
+        }
+    }
+
+    /// `mh-news 2021-W03`, `mh-news · 2021-01-01 – 2021-01-31`; a `--title` with `{…}` is a pattern over
+    /// `placeholders`, one without replaces the collection's name.
+    private func title(for key: Key, _ window: DateWindow, _ articles: [ArticleHeader]) -> String {
         if let pattern = options.title, pattern.contains("{") {
-            return Self.fill(pattern, ["collection": options.collection, "key": keyText(key),
-                                       "subtitle": subtitle(for: key, articles) ?? ""])
+            return Self.fill(pattern, values(key, window, articles))
         }
         switch key {
         case .period(let name): return "\(displayName) \(name)"
         case .channel(let name): return "\(displayName) channel \(name)"
         case let .index(name, indexTitle): return "\(displayName) \(indexTitle ?? "index \(name)")"
-        case .all: return displayName
+        case .all:
+            guard isWindowed(key), let since = window.since, let until = window.until else { return displayName }
+            return "\(displayName) · \(since) – \(until)"
         case .undated: return "\(displayName) undated"
         }
     }
 
     /// `pattern` with each `{name}` replaced by its value; unknown placeholders stay as written.
     static func fill(_ pattern: String, _ values: [String: String]) -> String {
-        values.reduce(pattern) { text, pair in text.replacingOccurrences(of: "{\(pair.key)}", with: pair.value) }
-            .trimmingCharacters(in: .whitespaces)
+        placeholders.reduce(pattern) { text, name in
+            text.replacingOccurrences(of: "{\(name)}", with: values[name] ?? "")
+        }
+        .trimmingCharacters(in: .whitespaces)
     }
 
     // MARK: - Periods and sections
@@ -130,17 +172,18 @@ struct VolumeNaming {
         ArticleDate(dayNumber: date.dayNumber - (date.isoWeekday - options.weekStart + 7) % 7)
     }
 
-    /// Days within a week or month; months within a channel or the whole collection; none for a day.
+    /// A section per day when the volume spans at most `longestDailyContents` days, else per month; none for
+    /// a day's volume, an index page's (its own order) or the undated.
     private func sections(for key: Key, _ articles: [ArticleHeader]) -> [VolumeSection] {
-        let sectionTitle: (ArticleHeader) -> String?
         switch (key, options.grouping) {
         case (.undated, _), (.index, _), (_, .day): return [VolumeSection(title: nil, articles: articles)]
-        case (_, .week), (_, .month): sectionTitle = { $0.date.map(dayTitle) ?? undatedTitle }
-        default: sectionTitle = { $0.date.map(monthTitle) ?? undatedTitle }
+        default: break
         }
+        let days = articles.compactMap(\.date).map(\.dayNumber)
+        let byDay = (days.max() ?? 0) - (days.min() ?? 0) < Self.longestDailyContents
         var runs: [(title: String?, articles: [ArticleHeader])] = []
         for article in articles {
-            let title = sectionTitle(article)
+            let title = article.date.map(byDay ? dayTitle : monthTitle) ?? undatedTitle
             if let last = runs.indices.last, runs[last].title == title {
                 runs[last].articles.append(article)
             } else {

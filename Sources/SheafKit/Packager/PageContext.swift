@@ -7,8 +7,9 @@ enum PageContext {
     static let titlepageHref = "text/titlepage.xhtml"
     static let coverHref = "text/cover.xhtml"
 
-    /// One part of a chapter: the first carries the heading and byline. `kobo` adds the page wrappers Kobo's
-    /// reading engine lays its columns out with (`book-columns`, `book-inner`).
+    /// One part of a chapter: the first carries the heading and byline (`sourceName` linked to `sourceHref`, else
+    /// `site` and `sourceText`, the whole source as text). `kobo` adds the page wrappers Kobo's reading engine
+    /// lays its columns out with (`book-columns`, `book-inner`).
     static func chapter(_ article: ArticleHeader, body: String, firstPart: Bool, language: String,
                         kobo: Bool = false) -> [String: Any] {
         var context: [String: Any] = [
@@ -23,7 +24,11 @@ enum PageContext {
         context["date"] = article.date?.description
         if let source = article.source.map(XMLText.legal), !source.isEmpty {
             context["sourceText"] = source
-            context["sourceHref"] = SourceLink.href(for: source)
+            if let href = SourceLink.href(for: source) {
+                // The byline links the source by a short name; the whole URL stays the link's target.
+                context["sourceHref"] = href
+                context["sourceName"] = SourceLink.name(for: href, site: context["site"] as? String)
+            }
         }
         context["hasByline"] = ["site", "date", "sourceText"].contains { context[$0] != nil }
         return context

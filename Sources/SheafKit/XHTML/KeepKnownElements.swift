@@ -2,7 +2,7 @@
 /// unknown and prefixed ones unwrapped keeping their content, and attributes cut to an allow-list.
 struct KeepKnownElements: HTMLRewriter {
     /// Classes Sheaf sets itself; any other class is the source site's and goes.
-    static let ownClasses: Set<String> = [ReplaceImages.placeholderClass]
+    static let ownClasses: Set<String> = [ReplaceImages.placeholderClass, ReplaceMedia.placeholderClass]
 
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
         nodes.rewritingElements { element in

@@ -20,7 +20,12 @@ struct RemoveFurniture: HTMLRewriter {
     }
 
     static func isFurniture(_ element: HTMLElement) -> Bool {
-        if furniture.contains(element.name) || isHidden(element) { return true }
+        furniture.contains(element.name) || isConcealed(element)
+    }
+
+    /// Hidden, or an ad slot: furniture whatever the element is.
+    static func isConcealed(_ element: HTMLElement) -> Bool {
+        if isHidden(element) { return true }
         let id = element.attributes["id"], classes = element.attributes["class"]
         guard id != nil || classes != nil else { return false }
         let marks = ((id ?? "") + " " + (classes ?? "")).lowercased()

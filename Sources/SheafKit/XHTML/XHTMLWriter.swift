@@ -22,6 +22,7 @@ public struct XHTMLWriter: Sendable {
     /// The normalization steps, in order; `images` are the article's `data:` images, decoded.
     func rewriters(source: String?, channel: String = "", images: [String: DataImage] = [:]) -> [any HTMLRewriter] {
         let steps: [any HTMLRewriter] = [
+            ReplaceMedia(language: language, source: source),
             RemoveFurniture(),
             RemoveNonContentImages(),
             RewriteLinks(source: source, links: links, channel: channel),
