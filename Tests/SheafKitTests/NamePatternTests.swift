@@ -23,8 +23,13 @@ import Testing
                 && reason.contains("{key}")
         }
         #expect(throws: SheafError.self) {
-            try NamePattern.check("{subtitle}.epub", key: "file-name", known: NamePattern.fileName)
+            try NamePattern.check("{subtitle}-{day}.epub", key: "file-name", known: NamePattern.fileName)
         }
+    }
+
+    @Test func thePatternsKnowWhatTheNamingFills() {
+        #expect(NamePattern.fileName == VolumeNaming.placeholders)
+        #expect(NamePattern.title.contains("subtitle") && NamePattern.fileName.contains("subtitle"))
     }
 
     @Test func theCommandLineChecksPatternsBeforeBuilding() {

@@ -1,10 +1,10 @@
 /// The `{placeholders}` a book's title and file-name patterns may hold, checked when the pattern is given: an
 /// unknown one (a typo such as `{colection}`) would otherwise stay in every book's name as written.
 public enum NamePattern {
-    /// What `file-name` may hold; `since`, `until`, `first` and `last` are a windowed digest's dates.
-    public static let fileName = ["collection", "key", "since", "until", "first", "last"]
-    /// What `title` may hold: the file name's placeholders and the volume's subtitle.
-    public static let title = fileName + ["subtitle"]
+    /// What `file-name` may hold: the placeholders `VolumeNaming` fills (the one list of them).
+    public static let fileName = VolumeNaming.placeholders
+    /// What `title` may hold: the same names as a file name.
+    public static let title = VolumeNaming.placeholders
 
     /// The names between braces in `pattern`, in order (`{collection}-{key}` → collection, key).
     static func placeholders(in pattern: String) -> [String] {
