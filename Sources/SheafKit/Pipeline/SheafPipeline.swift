@@ -65,12 +65,13 @@ public struct SheafPipeline: Sendable {
             plan.notes += headers.notes + collection.notes
             plan.excluded += collection.excluded
         }
-        plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes).map { volume in
+        // Names are made unique as the device names them (`.kepub.epub`): what is unique here is unique on disk.
+        plan.volumes = FileNameClashes.resolve(plan.volumes.map { volume in
             var fitted = volume
             fitted.fileName = options.device.fileName(volume.fileName)
             fitted.language = options.device.language(volume.language)
             return fitted
-        }
+        }, notes: &plan.notes)
         return (plan, bodies)
     }
 
