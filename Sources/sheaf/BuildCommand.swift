@@ -42,13 +42,21 @@ struct BuildCommand: AsyncParsableCommand {
         "Delete the catalog's books that no volume of this build makes any more (default: off)."))
     var prune: Bool?
 
+    @Flag(name: .customLong("no-wait"), help: ArgumentHelp(
+        "Fail at once, naming it, when another sheaf is building into the output folder, instead of waiting."))
+    var noWait = false
+
     func run() async throws {
         let environment = CollectionOptions.environment
         let runs: [(recipe: String?, options: BuildOptions)]
         do {
             var flags = BuildSettings()
             (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
-            runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags)
+            runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags).map { run in
+                var options = run.options
+                options.waitsForLock = !noWait
+                return (run.recipe, options)
+            }
         } catch let error as SheafError {
             throw CommandFailure("\(error)")
         }
@@ -60,7 +68,9 @@ struct BuildCommand: AsyncParsableCommand {
             let label = run.recipe.map { "\($0): " } ?? ""
             do {
                 let pipeline = SheafPipeline(options: run.options, environment: environment)
-                let result = try await pipeline.build(interruption: signals.interruption) {
+                let result = try await pipeline.build(interruption: signals.interruption, waiting: { message in
+                    if !quiet { FileHandle.standardError.write(Data((label + message + "\n").utf8)) }
+                }) {
                     line.show("\(label)[\($0.done)/\($0.total)] \($0.file)")
                 }
                 line.clear()

@@ -116,8 +116,10 @@ public struct SheafPipeline: Sendable {
     /// Throws only when nothing can be built at all (e.g. a template that does not parse).
     /// Once `interruption` is requested no further volume is started and a volume still being normalized is
     /// given up (reported failed, "interrupted: not written"); the books already being written finish. The
-    /// report lists only the volumes started, and `--prune` is not applied.
-    public func build(interruption: BuildInterruption? = nil,
+    /// report lists only the volumes started, and `--prune` is not applied; copying to `--to` stops between books.
+    /// While another run holds the output folder's lock, `waiting` is told once and the build waits (or, with
+    /// `waitsForLock` off, fails at once naming that run); a wait interrupted returns an empty report.
+    public func build(interruption: BuildInterruption? = nil, waiting: (String) -> Void = { _ in },
                       progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         var (plan, bodies) = planForBuilding()
@@ -128,7 +130,14 @@ public struct SheafPipeline: Sendable {
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
         }
         try Self.createFolder(options.outputDirectory)
-        // What a killed run left (libzip's temporary files), with or without a catalog.
+        let folder = options.outputDirectory
+        guard let lock = try FolderLock.acquire(folder, waits: options.waitsForLock,
+                                                shouldStop: { interruption?.isRequested == true },
+                                                waiting: { waiting("waiting for \(FolderLock.describe($0)) building into \(folder)…") })
+        else { return BuildReport(volumes: [], skipped: [], notes: []) }
+        defer { lock.release() }
+        // What a killed run left (Sheaf's marked temporary files), with or without a catalog: under the lock, so
+        // never a running build's.
         BookFile.removeLeftovers(in: options.outputDirectory)
         let sideload = options.sideloadDirectory.map(Sideload.init)
         try sideload?.checkFolder()
