@@ -85,8 +85,10 @@ struct BuildCommand: AsyncParsableCommand {
         if signals.interruption.isRequested {
             // No report: it would describe a build that did not happen; the catalog holds every book written.
             let written = combined.writtenVolumes.count
+            let copied = combined.sideloaded.filter { $0.status == .copied }.count
             FileHandle.standardError.write(Data(("sheaf: interrupted after \(written) book\(written == 1 ? "" : "s") "
-                + "written; no partial book is left, and the same command finishes the rest\n").utf8))
+                + "written" + (copied > 0 ? " and \(copied) copied" : "")
+                + "; no partial book is left, and the same command finishes the rest\n").utf8))
             throw ExitCode(StopSignals.exitStatus)
         }
         if let report {

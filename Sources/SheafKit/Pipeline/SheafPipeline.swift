@@ -166,7 +166,8 @@ public struct SheafPipeline: Sendable {
         let complete = interruption?.isRequested != true
         let pruned = try cataloged.map(\.catalog).map { options.prune && complete ? try prune($0, keeping: Set(planned)) : [] } ?? []
         // An interrupted run stops: what it finished is on disk, and a re-run copies it.
-        let sideloaded = complete ? sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file)) ?? [] : []
+        let sideloaded = complete ? sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file),
+                                                   interruption: interruption) ?? [] : []
         return BuildReport(
             volumes: outcomes.map(\.entry),
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {
