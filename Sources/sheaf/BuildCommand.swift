@@ -68,10 +68,10 @@ struct BuildCommand: AsyncParsableCommand {
             let label = run.recipe.map { "\($0): " } ?? ""
             do {
                 let pipeline = SheafPipeline(options: run.options, environment: environment)
-                let result = try await pipeline.build(interruption: signals.interruption, waiting: { message in
-                    if !quiet { FileHandle.standardError.write(Data((label + message + "\n").utf8)) }
-                }) {
+                let result = try await pipeline.build(interruption: signals.interruption) {
                     line.show("\(label)[\($0.done)/\($0.total)] \($0.file)")
+                } waiting: { message in
+                    if !quiet { FileHandle.standardError.write(Data((label + message + "\n").utf8)) }
                 }
                 line.clear()
                 Summary(report: result, outputDirectory: run.options.outputDirectory, label: label, quiet: quiet).print()

@@ -18,18 +18,7 @@ enum FileNameClashes {
                 for (index, text) in zip(group, suffixes) { result[index].fileName = named(result[index].fileName, text) }
             }
         }
-        var owned = taken
-        var numbered: [Int] = []
-        for index in result.indices where !owned.insert(fold(result[index].fileName)).inserted {
-            numbered.append(index)
-        }
-        for index in numbered {
-            let name = result[index].fileName
-            var number = 2
-            while owned.contains(fold(named(name, String(number)))) { number += 1 }
-            result[index].fileName = named(name, String(number))
-            owned.insert(fold(result[index].fileName))
-        }
+        numberClashes(&result, taken: taken)
         for (volume, resolved) in zip(volumes, result) where volume.fileName != resolved.fileName {
             let reason = taken.contains(fold(volume.fileName)) ? "another book in the folder is called"
                 : "several books were to be called"
@@ -37,6 +26,24 @@ enum FileNameClashes {
                                     "\(reason) \(volume.fileName); this one is \(resolved.fileName)"))
         }
         return result
+    }
+
+    /// Gives each name that another volume (earlier in plan order) or `taken` has already the smallest number
+    /// from 2 up that no other name has: this always ends, and with names all different.
+    private static func numberClashes(_ volumes: inout [Volume], taken: Set<String>) {
+        var owned = taken
+        var clashing: [Int] = []
+        // Every name that can be kept is claimed first, so that no number takes a name a later volume has.
+        for index in volumes.indices {
+            if !owned.insert(fold(volumes[index].fileName)).inserted { clashing.append(index) }
+        }
+        for index in clashing {
+            let name = volumes[index].fileName
+            var number = 2
+            while owned.contains(fold(named(name, String(number)))) { number += 1 }
+            volumes[index].fileName = named(name, String(number))
+            owned.insert(fold(volumes[index].fileName))
+        }
     }
 
     /// How names are compared: as case-insensitive file systems do.

@@ -119,8 +119,9 @@ public struct SheafPipeline: Sendable {
     /// report lists only the volumes started, and `--prune` is not applied; copying to `--to` stops between books.
     /// While another run holds the output folder's lock, `waiting` is told once and the build waits (or, with
     /// `waitsForLock` off, fails at once naming that run); a wait interrupted returns an empty report.
-    public func build(interruption: BuildInterruption? = nil, waiting: (String) -> Void = { _ in },
-                      progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
+    public func build(interruption: BuildInterruption? = nil,
+                      progress: @Sendable (BuildProgress) -> Void = { _ in },
+                      waiting: (String) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         var (plan, bodies) = planForBuilding()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {

@@ -32,40 +32,47 @@ final class FolderLock {
         var announced = false
         while true {
             let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-            guard descriptor >= 0 else {
-                throw SheafError(stage: .write, file: folder, "cannot lock the folder (\(fileName)): \(InputPath.describe(errno: errno))")
-            }
-            while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-                let failure = errno
-                guard failure == EWOULDBLOCK || failure == EINTR else {
-                    close(descriptor)
-                    throw SheafError(stage: .write, file: folder, "cannot lock the folder (\(fileName)): \(InputPath.describe(errno: failure))")
-                }
-                guard waits else {
-                    let holder = holder(of: descriptor)
-                    close(descriptor)
-                    throw SheafError(stage: .write, file: folder, "\(describe(holder)) is building into this folder; "
-                                     + "try again when it has finished, or without --no-wait to wait for it")
-                }
-                if !announced {
-                    waiting(holder(of: descriptor))
-                    announced = true
-                }
-                if shouldStop() {
-                    close(descriptor)
-                    return nil
-                }
-                usleep(retryMicroseconds)
-            }
-            guard isFile(descriptor, at: path) else {
-                // The run before let go and removed the file: lock the one now at the path.
+            guard descriptor >= 0 else { throw failure(folder, errno) }
+            let held: Bool
+            do {
+                held = try lock(descriptor, folder: folder, waits: waits, shouldStop: shouldStop,
+                                announced: &announced, waiting: waiting)
+            } catch {
                 close(descriptor)
-                continue
+                throw error
+            }
+            guard held, isFile(descriptor, at: path) else {
+                close(descriptor)
+                // Stopped; or the run before let go and removed the file: lock the one now at the path.
+                if held { continue } else { return nil }
             }
             let lock = FolderLock(descriptor: descriptor, path: path)
             lock.recordPid()
             return lock
         }
+    }
+
+    /// Takes the `flock` on `descriptor`: true once held, false when `shouldStop` said so while waiting.
+    /// `waiting` is told of the holder unless `announced` says it was already.
+    private static func lock(_ descriptor: Int32, folder: String, waits: Bool, shouldStop: () -> Bool,
+                             announced: inout Bool, waiting: (Int32?) -> Void) throws -> Bool {
+        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK else { throw failure(folder, errno) }
+            guard waits else {
+                throw SheafError(stage: .write, file: folder, "\(describe(holder(of: descriptor))) is building into this "
+                                 + "folder; try again when it has finished, or without --no-wait to wait for it")
+            }
+            if !announced { waiting(holder(of: descriptor)) }
+            announced = true
+            if shouldStop() { return false }
+            // A poll rather than a blocking flock, so that Ctrl-C (which only sets a flag) ends the wait.
+            usleep(retryMicroseconds)
+        }
+        return true
+    }
+
+    private static func failure(_ folder: String, _ code: Int32) -> SheafError {
+        SheafError(stage: .write, file: folder, "cannot lock the folder (\(fileName)): \(InputPath.describe(errno: code))")
     }
 
     /// Removes the lock file and lets the lock go; the next run waiting for it takes it.
