@@ -44,6 +44,10 @@ struct BuildCommand: AsyncParsableCommand {
         "Delete the catalog's books that no volume of this build makes any more (default: off)."))
     var prune: Bool?
 
+    @Flag(name: .customLong("no-wait"), help: ArgumentHelp(
+        "Fail at once, naming it, when another sheaf is building into the output folder, instead of waiting."))
+    var noWait = false
+
     func run() async throws {
         let environment = try collection.environment()
         let runs = try checkedRuns(environment: environment)
@@ -58,6 +62,8 @@ struct BuildCommand: AsyncParsableCommand {
                 let pipeline = SheafPipeline(options: run.options, environment: environment)
                 let result = try await pipeline.build(interruption: signals.interruption) {
                     line.show("\(label)[\($0.done)/\($0.total)] \($0.file)")
+                } waiting: { message in
+                    if !quiet { FileHandle.standardError.write(Data((label + message + "\n").utf8)) }
                 }
                 line.clear()
                 Summary(report: result, outputDirectory: run.options.outputDirectory, label: label, quiet: quiet,
@@ -74,9 +80,12 @@ struct BuildCommand: AsyncParsableCommand {
         let combined = BuildReport.combining(reports)
         if signals.interruption.isRequested {
             // No report: it would describe a build that did not happen; the catalog holds every book written.
+            let copied = combined.sideloaded.filter { $0.status == .copied }.count
             FileHandle.standardError.write(Data(("sheaf: interrupted after "
-                + Counted.text(combined.writtenVolumes.count, "book") + " written; no partial book is left, "
-                + "and the same command finishes the rest\n").utf8))
+                + Counted.text(combined.writtenVolumes.count, "book") + " written"
+                + (copied > 0 ? " and \(copied) copied" : "")
+                + "; no partial book is left, and the same command finishes the rest
+").utf8))
             throw ExitCode(StopSignals.exitStatus)
         }
         if let report {
@@ -99,7 +108,11 @@ struct BuildCommand: AsyncParsableCommand {
             var flags = buildOnly.settings
             (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
             let runs = try collection.runs(out: outputDirectory, environment: environment, extra: flags,
-                                           jobs: buildOnly.jobs ?? BuildOptions.defaultJobs)
+                                           jobs: buildOnly.jobs ?? BuildOptions.defaultJobs).map { run in
+                var options = run.options
+                options.waitsForLock = !noWait
+                return (recipe: run.recipe, options: options)
+            }
             try report.map(BuildReport.checkDestination)
             for run in runs { try run.options.sideloadDirectory.map(Sideload.init)?.checkFolder() }
             return runs

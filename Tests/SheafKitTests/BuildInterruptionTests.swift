@@ -30,13 +30,17 @@ import Testing
 }
 
 extension BuildInterruptionTests {
-    /// A second Ctrl-C (or SIGKILL) may leave libzip's temporary file: the next run removes it, catalog or not.
+    /// A second Ctrl-C (or SIGKILL) may leave libzip's temporary file (under Sheaf's mark): the next run removes
+    /// it, catalog or not, and leaves alone a user's file of a name that merely looks like one.
     @Test func theNextRunRemovesTemporaryFilesWithoutACatalogToo() async throws {
         let archive = try CatalogedVolumeMakerTests.Archive()
         try FileManager.default.createDirectory(atPath: archive.out, withIntermediateDirectories: true)
-        #expect(FileManager.default.createFile(atPath: archive.out + "/x.epub.Ab12Cd", contents: Data("torn".utf8)))
+        for name in [".sheaf-tmp.x.epub.Ab12Cd", "x.epub.Ab12Cd"] {
+            #expect(FileManager.default.createFile(atPath: archive.out + "/" + name, contents: Data("torn".utf8)))
+        }
         _ = try await archive.build { $0.catalog = false }
-        #expect(!FileManager.default.fileExists(atPath: archive.out + "/x.epub.Ab12Cd"))
+        #expect(!FileManager.default.fileExists(atPath: archive.out + "/.sheaf-tmp.x.epub.Ab12Cd"))
+        #expect(FileManager.default.fileExists(atPath: archive.out + "/x.epub.Ab12Cd"))
     }
 }
 

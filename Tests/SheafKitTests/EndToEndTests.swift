@@ -251,6 +251,35 @@ import Testing
         #expect(files.contains { $0.hasPrefix("style") })
     }
 
+    /// Holds the output folder's lock as another `sheaf build` would: `flock` on `.sheaf.lock`, with this pid in it.
+    static func holdLock(on folder: String) throws -> Int32 {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let descriptor = open(folder + "/.sheaf.lock", O_RDWR | O_CREAT, 0o644)
+        try #require(descriptor >= 0)
+        try #require(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let pid = Data("\(getpid())\n".utf8)
+        _ = pid.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        return descriptor
+    }
+
+    @Test func aBuildIntoAFolderAnotherBuildHoldsFailsAtOnceWithNoWait() throws {
+        let out = try Scratch()
+        let goodnews = Self.samples + "/goodnews"
+        let held = try Self.holdLock(on: out.path("books"))
+        let run = try Sheaf.run(["build", goodnews, "--out", out.path("books"), "--no-wait"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("another sheaf (pid \(getpid()))"), "\(run.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path("books")) == [".sheaf.lock"])
+        close(held)
+        // Once it is free, the build runs and lets the lock go; `sheaf catalog` reads while a build holds it.
+        #expect(try Sheaf.run(["build", goodnews, "--out", out.path("books"), "--no-wait", "--quiet"]).status == 0)
+        let again = try Self.holdLock(on: out.path("books"))
+        defer { close(again) }
+        let catalog = try Sheaf.run(["catalog", "--out", out.path("books")])
+        #expect(catalog.status == 0, "\(catalog.stderr)")
+        #expect(catalog.stdout.contains("goodnews-"))
+    }
+
     static func xmlEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")

@@ -51,7 +51,9 @@ import Testing
 
     @Test func aSpillLeftByAKilledRunIsALeftover() {
         #expect(BookFile.isLeftover(PageSpill.prefix + "a1B2c3"))
-        #expect(!BookFile.isLeftover(PageSpill.prefix + "notes.txt"))
+        #expect(PageSpill.prefix.hasPrefix(BookFile.temporaryPrefix))
+        // As earlier versions named it; without the leading dot it is not Sheaf's.
+        #expect(BookFile.isLeftover(".sheaf-pages.a1B2c3"))
         #expect(!BookFile.isLeftover("sheaf-pages.a1B2c3"))
     }
 

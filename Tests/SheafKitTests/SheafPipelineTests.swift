@@ -51,7 +51,6 @@ import Testing
         #expect(report.volumes.first?.status == .failed)
         #expect(FileManager.default.contents(atPath: scratch.path("books/goodnews.epub")) == earlier)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path("books")) == ["goodnews.epub"])
-        #expect(BookFile.isLeftover("goodnews.epub.capped") && BookFile.isLeftover("goodnews.epub.capped.a1B2c3"))
     }
 
     @Test func theDeviceNamesTheBooksAndTheirLanguage() throws {
@@ -65,5 +64,46 @@ import Testing
         let kindlePlan = SheafPipeline(options: kindle, environment: BuildEnvironment()).plan()
         #expect(kindlePlan.volumes.map(\.fileName) == ["goodnews.epub"])
         #expect(kindlePlan.volumes.map(\.language) == ["zh"])
+    }
+
+    @Test func aBuildLeavesTheUsersOwnFilesInTheOutputFolderAlone() async throws {
+        let scratch = try Scratch()
+        let books = scratch.path("books")
+        try FileManager.default.createDirectory(atPath: books + "/Thesis.epub.drafts", withIntermediateDirectories: true)
+        let users = ["Novel.epub.backup", "Dune.epub.orig01", "Old.epub.2019v1", "Thesis.epub.drafts/chapter1.txt"]
+        for name in users { try Data(name.utf8).write(to: URL(fileURLWithPath: books + "/" + name)) }
+        let options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: books,
+                                   grouping: .all, catalog: false)
+        let report = try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+        #expect(report.volumes.map(\.status) == [.written])
+        for name in users { #expect(FileManager.default.contents(atPath: books + "/" + name) == Data(name.utf8), "\(name)") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: books).sorted()
+                == ["Dune.epub.orig01", "Novel.epub.backup", "Old.epub.2019v1", "Thesis.epub.drafts", "goodnews.epub"])
+    }
+
+    /// A collection of one article in each of `channels`.
+    static func channelCollection(_ scratch: Scratch, _ channels: [String]) throws -> String {
+        for (index, channel) in channels.enumerated() {
+            let folder = scratch.path("coll/pages/" + channel)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let text = BadInputTests.article("Article \(index)", "<p>Text \(index).</p>",
+                                             source: "https://example.org/\(index).html")
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/\(index + 1).md"))
+        }
+        return scratch.path("coll")
+    }
+
+    @Test func volumesWhoseNamesClashEvenInCaseAllGetTheirOwnFile() async throws {
+        let scratch = try Scratch()
+        let collection = try Self.channelCollection(scratch, ["a b", "a-b", "A", "a"])
+        let options = BuildOptions(inputs: [collection], outputDirectory: scratch.path("books"), grouping: .channel,
+                                   catalog: false, device: DeviceProfile(.kobo))
+        let report = try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+        #expect(report.volumes.count == 4)
+        #expect(report.volumes.allSatisfy { $0.status == .written })
+        let files = try FileManager.default.contentsOfDirectory(atPath: scratch.path("books"))
+        #expect(files.count == 4, "\(files)")
+        #expect(Set(files.map { $0.lowercased() }).count == 4, "\(files)")
+        #expect(files.allSatisfy { $0.hasSuffix(".kepub.epub") }, "\(files)")
     }
 }

@@ -50,6 +50,31 @@ import Testing
         #expect(try listing(scratch.path("reader")) == ["blocked.epub", "good.epub"])
     }
 
+    @Test func anInterruptionStopsTheCopyingBetweenBooks() throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path("reader"), withIntermediateDirectories: true)
+        let books = try ["a.epub", "b.epub", "c.epub"].map { try book(scratch, $0, "book " + $0) }
+        let interruption = BuildInterruption()
+        // Ctrl-C while the first book is being copied: it is finished, no other is started.
+        let copies = Sideload(folder: scratch.path("reader")).copy(books, interruption: interruption) { _ in
+            interruption.request()
+        }
+        #expect(copies.map(\.status) == [.copied])
+        #expect(try listing(scratch.path("reader")) == ["a.epub"])
+        #expect(FileManager.default.contents(atPath: scratch.path("reader/a.epub")) == Data("book a.epub".utf8))
+    }
+
+    @Test func onlyItsOwnPartialCopiesAreRemovedFromTheReadersFolder() throws {
+        let scratch = try Scratch()
+        let reader = scratch.path("reader")
+        try FileManager.default.createDirectory(atPath: reader + "/.notes.sheaf-partial", withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: reader + "/.notes.sheaf-partial/keep.txt"))
+        try Data("half".utf8).write(to: URL(fileURLWithPath: reader + "/.a.epub.sheaf-partial"))
+        _ = Sideload(folder: reader).copy([])
+        #expect(try listing(reader) == [".notes.sheaf-partial"])
+        #expect(FileManager.default.fileExists(atPath: reader + "/.notes.sheaf-partial/keep.txt"))
+    }
+
     @Test func aMissingOrUnusableFolderIsNamed() throws {
         let scratch = try Scratch()
         let missing = Sideload(folder: scratch.path("no-reader"))

@@ -36,13 +36,20 @@ public struct Sideload: Sendable {
     }
 
     /// Copies each book, in order, unless the folder holds the same bytes under its name already; first removes
-    /// the temporary files a run killed while copying left behind.
-    public func copy(_ books: [String]) -> [Copy] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        for name in names where name.hasPrefix(".") && name.hasSuffix(Self.temporarySuffix) {
-            try? FileManager.default.removeItem(atPath: InputPath.join(folder, name))
+    /// the temporary files a run killed while copying left behind (regular files of that name only).
+    /// Once `interruption` is requested no further book is copied: the one being copied is finished (or, when
+    /// it fails, removed), and only the books copied or looked at are returned. `onEach` sees each as it is done.
+    public func copy(_ books: [String], interruption: BuildInterruption? = nil,
+                     onEach: (Copy) -> Void = { _ in }) -> [Copy] {
+        BookFile.removeRegularFiles(in: folder) { $0.hasPrefix(".") && $0.hasSuffix(Self.temporarySuffix) }
+        var copies: [Copy] = []
+        for book in books {
+            if interruption?.isRequested == true { break }
+            let made = copy(book)
+            copies.append(made)
+            onEach(made)
         }
-        return books.map(copy)
+        return copies
     }
 
     /// Copies one book.
@@ -81,7 +88,7 @@ public struct Sideload: Sendable {
 
     private func write(_ data: Data, to target: String, temporary: String) throws {
         do {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             guard FileManager.default.createFile(atPath: temporary, contents: nil),
                   let handle = FileHandle(forWritingAtPath: temporary) else {
                 throw SheafError(stage: .write, file: target, "cannot create a file in \(folder)")
@@ -99,7 +106,7 @@ public struct Sideload: Sendable {
                 throw SheafError(stage: .write, file: target, "cannot rename the copy: \(String(cString: strerror(errno)))")
             }
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            unlink(temporary)
             if let error = error as? SheafError { throw error }
             throw SheafError(stage: .write, file: target, "cannot copy the book: \(error.localizedDescription)")
         }

@@ -3,8 +3,9 @@ import Foundation
 
 /// The zip container of an EPUB, written with libzip: the one file that talks to libzip.
 ///
-/// libzip writes into a temporary file beside the destination and renames it into place on close, so a
-/// failed write leaves an existing book untouched.
+/// libzip writes into a temporary file beside the destination (`PATH.XXXXXX`) and renames it into place on close,
+/// so a failed write leaves an existing file untouched. `EPUBWriter` gives it a marked destination
+/// (`.sheaf-tmp.NAME.epub`), so that its temporary file carries Sheaf's mark too.
 enum EPUBArchive {
     /// One file of the archive.
     struct Entry: Sendable, Equatable {

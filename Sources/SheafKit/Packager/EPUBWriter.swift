@@ -4,10 +4,14 @@ import Foundation
 public struct EPUBWriter: Sendable {
     public init() {}
 
-    /// Writes the book atomically to `path`, creating its folder if missing. A book given up to it
+    /// Writes the book atomically to `path`, creating its folder if missing: the archive is written under a
+    /// hidden marked name beside it (`BookFile.temporaryPath`) and renamed into place once whole and accepted,
+    /// so an interrupted or failed write leaves whatever `path` held. A book given up to it
     /// (`write(consume book, …)`) leaves memory file by file as the archive is written.
     /// Its entries are deflated on up to `jobs` threads; the bytes are the same whatever `jobs` is.
-    public func write(_ book: consuming Book, to path: String, jobs: Int = 1) throws {
+    /// `accept` sees the archive's size before it is moved into place; what it throws fails the write.
+    public func write(_ book: consuming Book, to path: String, jobs: Int = 1,
+                      accept: (_ size: Int) throws -> Void = { _ in }) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {
             do {
@@ -19,7 +23,18 @@ public struct EPUBWriter: Sendable {
         let modified = book.metadata.modified
         let entries = Self.entries(of: book)
         _ = consume book
-        try EPUBArchive.write(consume entries, modified: modified, to: path, jobs: jobs)
+        let temporary = BookFile.temporaryPath(for: path)
+        do {
+            try EPUBArchive.write(consume entries, modified: modified, to: temporary, jobs: jobs)
+            let size = ((try? FileManager.default.attributesOfItem(atPath: temporary))?[.size] as? NSNumber)?.intValue ?? 0
+            try accept(size)
+            guard rename(temporary, path) == 0 else {
+                throw SheafError(stage: .write, file: path, "cannot move the book into place: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
     }
 
     /// Every file of the archive, in the order written.

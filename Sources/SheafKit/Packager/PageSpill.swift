@@ -4,10 +4,10 @@ import Foundation
 /// size holds only the positions of its pages in memory.
 ///
 /// The file is created in the output folder and unlinked at once: it has no name while it is written and read,
-/// and disappears with its descriptor (a run killed in the instant between the two leaves a `.sheaf-pages.XXXXXX`
+/// and disappears with its descriptor (a run killed in the instant between the two leaves a `.sheaf-tmp.pages.XXXXXX`
 /// that the next run removes, see `BookFile.isLeftover`). Pages are appended from several rendering threads.
 final class PageSpill: @unchecked Sendable {
-    static let prefix = ".sheaf-pages."
+    static let prefix = BookFile.temporaryPrefix + "pages."
     private let descriptor: Int32
     private let lock = NSLock()
     private var end = 0

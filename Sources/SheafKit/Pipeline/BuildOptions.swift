@@ -41,6 +41,8 @@ public struct BuildOptions: Sendable, Equatable {
     public var device: DeviceProfile
     /// A folder (a mounted reader's) every finished book is copied into (`--to`).
     public var sideloadDirectory: String?
+    /// Wait while another run holds the output folder's lock; off (`--no-wait`), fail at once naming it.
+    public var waitsForLock = true
 
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,

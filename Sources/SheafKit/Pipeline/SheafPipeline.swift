@@ -68,12 +68,13 @@ public struct SheafPipeline: Sendable {
             channels.formUnion(collection.channels)
         }
         plan.notes += absentChannels(among: channels)
-        plan.volumes = FileNameClashes.resolve(plan.volumes, notes: &plan.notes).map { volume in
+        // Names are made unique as the device names them (`.kepub.epub`): what is unique here is unique on disk.
+        plan.volumes = FileNameClashes.resolve(plan.volumes.map { volume in
             var fitted = volume
             fitted.fileName = options.device.fileName(volume.fileName)
             fitted.language = options.device.language(volume.language)
             return fitted
-        }
+        }, notes: &plan.notes)
         return (plan, bodies)
     }
 
@@ -129,9 +130,12 @@ public struct SheafPipeline: Sendable {
     /// Throws only when nothing can be built at all (e.g. a template that does not parse).
     /// Once `interruption` is requested no further volume is started and a volume still being normalized is
     /// given up (reported failed, "interrupted: not written"); the books already being written finish. The
-    /// report lists only the volumes started, and `--prune` is not applied.
+    /// report lists only the volumes started, and `--prune` is not applied; copying to `--to` stops between books.
+    /// While another run holds the output folder's lock, `waiting` is told once and the build waits (or, with
+    /// `waitsForLock` off, fails at once naming that run); a wait interrupted returns an empty report.
     public func build(interruption: BuildInterruption? = nil,
-                      progress: @Sendable (BuildProgress) -> Void = { _ in }) async throws -> BuildReport {
+                      progress: @Sendable (BuildProgress) -> Void = { _ in },
+                      waiting: (String) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
         var (plan, bodies) = planForBuilding()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
@@ -141,7 +145,14 @@ public struct SheafPipeline: Sendable {
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
         }
         try Self.createFolder(options.outputDirectory)
-        // What a killed run left (libzip's temporary files), with or without a catalog.
+        let folder = options.outputDirectory
+        guard let lock = try FolderLock.acquire(folder, waits: options.waitsForLock,
+                                                shouldStop: { interruption?.isRequested == true },
+                                                waiting: { waiting("waiting for \(FolderLock.describe($0)) building into \(folder)…") })
+        else { return BuildReport(volumes: [], skipped: [], notes: []) }
+        defer { lock.release() }
+        // What a killed run left (Sheaf's marked temporary files), with or without a catalog: under the lock, so
+        // never a running build's.
         BookFile.removeLeftovers(in: options.outputDirectory)
         let sideload = options.sideloadDirectory.map(Sideload.init)
         try sideload?.checkFolder()
@@ -170,7 +181,8 @@ public struct SheafPipeline: Sendable {
         let complete = interruption?.isRequested != true
         let pruned = try cataloged.map(\.catalog).map { options.prune && complete ? try prune($0, keeping: Set(planned)) : [] } ?? []
         // An interrupted run stops: what it finished is on disk, and a re-run copies it.
-        let sideloaded = complete ? sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file)) ?? [] : []
+        let sideloaded = complete ? sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file),
+                                                   interruption: interruption) ?? [] : []
         return BuildReport(
             volumes: outcomes.map(\.entry),
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {

@@ -56,12 +56,9 @@ struct VolumeMaker: Sendable {
             try limits.checkSize(of: book, file: path)
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
-            // Given up to the writer, which lets each file's bytes go once they are in the archive.
-            // Under a size cap the book is written beside its place and moved in only when it fits, so a book
-            // that fails the cap leaves an earlier copy as it was.
-            let written = device.maxBookBytes == nil ? path : path + Self.cappedSuffix
-            try EPUBWriter().write(consume book, to: written, jobs: threads(for: volume))
-            if written != path { try moveIntoPlace(written, path) }
+            // Given up to the writer, which lets each file's bytes go once they are in the archive. A book over
+            // the device's size cap is not moved into place, so it leaves an earlier copy as it was.
+            try EPUBWriter().write(consume book, to: path, jobs: threads(for: volume)) { try checkCap($0, path: path) }
             entry.articles = Self.entries(kept.articles, chapters: chapterFiles.map { $0.first ?? "" })
         } catch {
             entry.status = .failed
@@ -71,24 +68,12 @@ struct VolumeMaker: Sendable {
         return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
     }
 
-    /// The suffix of a book written before its size is checked (a name `BookFile.isLeftover` knows, should a
-    /// killed run leave one).
-    static let cappedSuffix = ".capped"
-
-    /// Moves the book written at `written` to `path` when it is within the device's size cap; a larger one is
-    /// removed and fails with the reason (it would not be delivered), leaving whatever `path` held.
-    private func moveIntoPlace(_ written: String, _ path: String) throws {
-        let size = ((try? FileManager.default.attributesOfItem(atPath: written))?[.size] as? NSNumber)?.intValue ?? 0
-        if let cap = device.maxBookBytes, size > cap {
-            try? FileManager.default.removeItem(atPath: written)
-            let megabytes = String(format: "%.1f", Double(size) / 1_000_000)
-            throw SheafError(stage: .write, file: path, "the book is \(megabytes) MB, over the \(cap / 1_000_000) MB "
-                             + "a \(device.device.rawValue) accepts by e-mail; give a smaller --max-size to split it")
-        }
-        guard rename(written, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: written)
-            throw SheafError(stage: .write, file: path, "cannot move the book into place: \(String(cString: strerror(errno)))")
-        }
+    /// Fails a book of `size` bytes over the device's size cap, with the reason (it would not be delivered).
+    private func checkCap(_ size: Int, path: String) throws {
+        guard let cap = device.maxBookBytes, size > cap else { return }
+        let megabytes = String(format: "%.1f", Double(size) / 1_000_000)
+        throw SheafError(stage: .write, file: path, "the book is \(megabytes) MB, over the \(cap / 1_000_000) MB "
+                         + "a \(device.device.rawValue) accepts by e-mail; give a smaller --max-size to split it")
     }
 
     /// One article read again and normalized, or the reasons it could not be read.
