@@ -84,8 +84,7 @@ struct BuildCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(("sheaf: interrupted after "
                 + Counted.text(combined.writtenVolumes.count, "book") + " written"
                 + (copied > 0 ? " and \(copied) copied" : "")
-                + "; no partial book is left, and the same command finishes the rest
-").utf8))
+                + "; no partial book is left, and the same command finishes the rest\n").utf8))
             throw ExitCode(StopSignals.exitStatus)
         }
         if let report {
