@@ -31,9 +31,15 @@ struct Summary {
         if !report.sideloaded.isEmpty { line += ", " + sideloaded }
         line += " (\(report.articleCount) articles"
         if !report.skipped.isEmpty { line += ", \(report.skipped.count) files skipped" }
-        if let first = report.excluded.first {
-            line += ", \(report.excluded.count) files left out by the options"
-            if report.volumes.isEmpty { line += ", e.g. \(first.file): \(first.reason)" }
+        let held = report.heldExcluded.count
+        if held > 0 {
+            line += ", \(held) \(held == 1 ? "file" : "files") already in books of this series (--repeat packages "
+                + "\(held == 1 ? "it" : "them") again)"
+        }
+        let others = report.excluded.filter { !$0.reason.hasPrefix(BuildReport.heldReason) }
+        if let first = others.first {
+            line += ", \(others.count) files left out by the options"
+            if report.volumes.isEmpty && held == 0 { line += ", e.g. \(first.file): \(first.reason)" }
         }
         if !report.failedVolumes.isEmpty { line += ", \(report.failedVolumes.count) books failed" }
         let merged = report.notes.count - warnings.count

@@ -229,6 +229,56 @@ import Testing
         #expect(plan.stdout.contains("mh-news-2021-W03.epub"))
     }
 
+    /// `sheaf init`'s three recipes share one output folder: with `prune` off or on, run after run, each makes
+    /// its books and none undoes another's.
+    @Test func initExampleBuildsEveryRecipeRunAfterRunWithPruneOffAndOn() throws {
+        let out = try Scratch()
+        try FileManager.default.copyItem(atPath: Self.samples, toPath: out.path("Samples"))
+        #expect(try Sheaf.run(["init"], directory: out.path("")).status == 0)
+        let build = { () throws -> ProcessResult in
+            try Sheaf.run(["build"], environment: ["SOURCE_DATE_EPOCH": "1611100000"], directory: out.path(""))
+        }
+        let books = { () throws -> [String] in
+            try FileManager.default.contentsOfDirectory(atPath: out.path("books")).filter { $0.hasSuffix(".epub") }.sorted()
+        }
+        let lines = { (run: ProcessResult) in run.stdout.split(separator: "\n").map(String.init) }
+        let first = try build()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(lines(first).count == 3, "\(first.stdout)")
+        for line in lines(first) {
+            #expect(!line.contains(": 0 books written") && !line.contains("pruned") && !line.contains("already in"), "\(line)")
+        }
+        let made = try books()
+        for book in ["mh-news-weekly.epub", "mh-news-2021-W03.epub", "goodnews-2020-W45.epub", "mh-news-index-19.epub"] {
+            #expect(made.contains(book), "\(made)")
+        }
+        let example = try String(contentsOfFile: out.path("sheaf.toml"), encoding: .utf8)
+        #expect(example.contains("# prune = false"))
+        for prune in [false, false, true, true] {
+            if prune {
+                try example.replacingOccurrences(of: "# prune = false", with: "prune = true")
+                    .write(toFile: out.path("sheaf.toml"), atomically: true, encoding: .utf8)
+            }
+            let again = try build()
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(lines(again).count == 3 && lines(again).allSatisfy { $0.contains(": 0 books written") && !$0.contains("pruned") },
+                    "prune \(prune): \(again.stdout)")
+            #expect(try books() == made)
+        }
+    }
+
+    /// Articles a kept book of the same series holds are left out, and the summary says so, not "not listed".
+    @Test func theSummarySaysWhenBooksOfTheSeriesAlreadyHoldTheArticles() throws {
+        let out = try Scratch()
+        let index = ["build", Self.samples + "/mh-news", "--index", "19", "--out", out.path("books")]
+        #expect(try Sheaf.run(index).status == 0)
+        let parts = try Sheaf.run(index + ["--max-articles", "2"])
+        #expect(parts.status == 0, "\(parts.stderr)")
+        #expect(parts.stdout.contains("0 books written"), "\(parts.stdout)")
+        #expect(parts.stdout.contains(" files already in books of this series (--repeat packages them again)"), "\(parts.stdout)")
+        #expect(!parts.stdout.contains("not listed in any index page"), "\(parts.stdout)")
+    }
+
     @Test func templatesExportWritesEditableCopies() throws {
         let out = try Scratch()
         let run = try Sheaf.run(["templates", "export", out.path("t")])

@@ -54,6 +54,12 @@ public struct BuildReport: Sendable, Equatable, Codable {
         self.sideloaded = sideloaded
     }
 
+    /// How the reason of an article left out because a book of its series already holds it begins.
+    public static let heldReason = "already in "
+
+    /// The files left out because a kept book of their series already holds them (`--repeat` packages them again).
+    public var heldExcluded: [SkippedFile] { excluded.filter { $0.reason.hasPrefix(Self.heldReason) } }
+
     public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }
     public var writtenVolumes: [VolumeEntry] { volumes.filter { $0.status == .written } }
     public var unchangedVolumes: [VolumeEntry] { volumes.filter { $0.status == .unchanged } }

@@ -19,4 +19,35 @@ enum FileNameClashes {
         }
         return result
     }
+
+    /// Renames each volume whose file name (compared case-insensitively) belongs to a book of another series in
+    /// the catalog, with the first free numeric suffix (`goodnews-2.epub`), so that one series never writes over
+    /// another's book. `owners` maps a lowercased file name to its book's series. The same catalog gives the same
+    /// names, so a series finds its renamed books again on the next run.
+    static func avoid(_ volumes: [Volume], owners: [String: String], series: (Volume) -> String,
+                      notes: inout [Diagnostic]) -> [Volume] {
+        var used = Set(volumes.map { $0.fileName.lowercased() })
+        return volumes.map { volume in
+            let own = series(volume)
+            let free = { (name: String) in owners[name.lowercased()].map { $0 == own } ?? true }
+            guard !free(volume.fileName) else { return volume }
+            let (stem, ext) = split(volume.fileName)
+            var number = 2
+            while !free("\(stem)-\(number)\(ext)") || used.contains("\(stem)-\(number)\(ext)".lowercased()) { number += 1 }
+            var renamed = volume
+            renamed.fileName = "\(stem)-\(number)\(ext)"
+            used.insert(renamed.fileName.lowercased())
+            notes.append(Diagnostic(.note, stage: .collect, file: renamed.fileName,
+                                    "\(volume.fileName) is a book of another series (\(owners[volume.fileName.lowercased()] ?? "")) in this folder; this one is \(renamed.fileName)"))
+            return renamed
+        }
+    }
+
+    /// `x` and `.kepub.epub` for `x.kepub.epub`; `x` and `.epub` for `x.epub`.
+    private static func split(_ name: String) -> (stem: String, ext: String) {
+        for ext in [".kepub.epub", ".epub"] where name.lowercased().hasSuffix(ext) && name.count > ext.count {
+            return (String(name.dropLast(ext.count)), String(name.suffix(ext.count)))
+        }
+        return (name, "")
+    }
 }

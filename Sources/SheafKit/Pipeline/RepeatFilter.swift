@@ -21,7 +21,7 @@ enum RepeatFilter {
                 VolumeSection(title: section.title, articles: section.articles.filter { header in
                     guard let book = earlier[ArticleKey.key(for: header)] else { return true }
                     excluded += header.files.map {
-                        Diagnostic(.note, stage: .collect, file: $0, "already packaged in \(book); --repeat packages it again")
+                        Diagnostic(.note, stage: .collect, file: $0, BuildReport.heldReason + "\(book), a book of the same series; --repeat packages it again")
                     }
                     return false
                 })
