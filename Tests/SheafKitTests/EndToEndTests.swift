@@ -279,6 +279,22 @@ import Testing
         #expect(!parts.stdout.contains("not listed in any index page"), "\(parts.stdout)")
     }
 
+    /// `sheaf catalog` reads an older catalog as it is (a build would migrate it) and refuses a newer one.
+    @Test func catalogListsWithoutChangingTheCatalog() throws {
+        let out = try Scratch()
+        #expect(try Sheaf.run(["build", Self.samples + "/goodnews", "--group-by", "all", "--out", out.path("books")]).status == 0)
+        try CatalogTests.rewind(out.path("books"))
+        let file = out.path("books/" + ".sheaf-catalog.sqlite")
+        let before = FileManager.default.contents(atPath: file)
+        let listing = try Sheaf.run(["catalog", "--out", out.path("books")])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        #expect(listing.stdout.contains("goodnews.epub\turn:uuid:"))
+        #expect(FileManager.default.contents(atPath: file) == before)
+        try CatalogTests.rewind(out.path("books"), adding: "v99")
+        let newer = try Sheaf.run(["catalog", "--out", out.path("books")])
+        #expect(newer.status == 1 && newer.stderr.contains("made by a newer Sheaf"), "\(newer.stderr)")
+    }
+
     @Test func templatesExportWritesEditableCopies() throws {
         let out = try Scratch()
         let run = try Sheaf.run(["templates", "export", out.path("t")])

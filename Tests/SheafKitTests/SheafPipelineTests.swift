@@ -149,4 +149,17 @@ import Testing
         #expect(again.unchangedVolumes.map(\.file) == first.volumes.map(\.file))
         #expect(again.pruned.isEmpty && again.excluded.isEmpty)
     }
+
+    @Test func aBookIsNotPrunedWhenTheVolumeToTakeItsArticlesFails() async throws {
+        let scratch = try Scratch()
+        var options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   jobs: 1, series: "archive")
+        let first = try await Self.build(options)
+        var tiny = DeviceProfile(.kindle)
+        tiny.maxBookBytes = 1_000
+        (options.weekStart, options.prune, options.device) = (6, true, tiny)
+        let second = try await Self.build(options)
+        #expect(!second.failedVolumes.isEmpty && second.pruned.isEmpty)
+        #expect(first.volumes.allSatisfy { FileManager.default.fileExists(atPath: $0.file) })
+    }
 }
