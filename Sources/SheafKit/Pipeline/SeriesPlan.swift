@@ -42,12 +42,7 @@ struct SeriesPlan {
             let filtered = repeatArticles ? (volumes: volumes, excluded: [])
                 : leaveOut(volumes, series: series, held: gone.filter { staying.contains($0.file) }, keys: keys)
             guard prune else { return SeriesPlan(volumes: filtered.volumes, excluded: filtered.excluded, prunable: []) }
-            var holders: [String: [String: Set<String>]] = [:]
-            for volume in filtered.volumes {
-                for header in volume.articles {
-                    holders[series(volume), default: [:]][ArticleKey.key(for: header), default: []].insert(volume.fileName)
-                }
-            }
+            let holders = holders(of: filtered.volumes, series: series)
             let stays = Set(gone.filter { book in
                 guard present.contains(book.file) else { return false }
                 let covered = holders[book.series ?? ""] ?? [:]
@@ -63,6 +58,17 @@ struct SeriesPlan {
             }
             staying = stays
         }
+    }
+
+    /// Series by series, each article key with the file names of the volumes that hold it.
+    private static func holders(of volumes: [Volume], series: (Volume) -> String) -> [String: [String: Set<String>]] {
+        var holders: [String: [String: Set<String>]] = [:]
+        for volume in volumes {
+            for header in volume.articles {
+                holders[series(volume), default: [:]][ArticleKey.key(for: header), default: []].insert(volume.fileName)
+            }
+        }
+        return holders
     }
 
     /// The repeat filter, series by series: each volume loses the articles a book of its own series holds.
