@@ -71,7 +71,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SheafKitTests",
-            dependencies: ["SheafKit"],
+            dependencies: ["SheafKit", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -37,11 +37,12 @@ struct BuildCommand: AsyncParsableCommand {
     var catalog: Bool?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Package again articles that an earlier book in the catalog already holds (default: off)."))
+        "Package again articles that a book of the same series (recipe) in the catalog already holds (default: off)."))
     var `repeat`: Bool?
 
     @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Delete the catalog's books that no volume of this build makes any more (default: off)."))
+        "Delete books of the same series (recipe) that no volume makes any more and whose articles are all in "
+        + "the books this build makes (default: off)."))
     var prune: Bool?
 
     @Flag(name: .customLong("no-wait"), help: ArgumentHelp(

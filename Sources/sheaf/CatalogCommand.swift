@@ -20,7 +20,7 @@ struct CatalogCommand: ParsableCommand {
         }
         let books: [CatalogBook]
         do {
-            books = try Catalog(folder: outputDirectory).books()
+            books = try Catalog(folder: outputDirectory, readOnly: true).books()
         } catch {
             throw CommandFailure("\(error)")
         }

@@ -147,7 +147,10 @@ struct CollectionOptions: ParsableArguments {
         let recipeFile = config ?? (recipe != nil || paths.isEmpty ? "sheaf.toml" : nil)
         if let recipeFile, config != nil || recipe != nil || FileManager.default.fileExists(atPath: recipeFile) {
             return try RecipeFile.load(recipeFile).recipes(named: recipe).map {
-                ($0.name, try $0.settings.overridden(by: command).buildOptions(environment: environment, jobs: jobs))
+                var options = try $0.settings.overridden(by: command).buildOptions(environment: environment, jobs: jobs)
+                // A recipe's books are one series, whatever its options become.
+                options.series = $0.name
+                return ($0.name, options)
             }
         }
         if paths.isEmpty && !FileManager.default.fileExists(atPath: "Samples") {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import SheafKit
 
@@ -45,8 +46,9 @@ import Testing
         try catalog.record(Self.book("b.epub"), articles: [Self.article("z", in: "b.epub")])
         #expect(try catalog.chapters(of: "a.epub") == ["OEBPS/text/c0001.xhtml", "OEBPS/text/c0002.xhtml"])
         #expect(try catalog.chapters(of: "none.epub").isEmpty)
-        #expect(try catalog.packagedArticles(outside: ["a.epub"]).map { "\($0.key) \($0.book)" } == ["z b.epub"])
-        #expect(try catalog.packagedArticles(outside: []).map(\.key).sorted() == ["x", "y", "z"])
+        #expect(try catalog.packagedArticles(in: ["b.epub"]).map { "\($0.key) \($0.book)" } == ["z b.epub"])
+        #expect(try catalog.packagedArticles(in: ["a.epub", "b.epub"]).map(\.key).sorted() == ["x", "y", "z"])
+        #expect(try catalog.packagedArticles(in: []).isEmpty)
     }
 
     @Test func removingABookForgetsItsArticles() throws {
@@ -68,5 +70,58 @@ import Testing
         } throws: { error in
             (error as? SheafError)?.reason.hasPrefix("cannot open the catalog") == true
         }
+    }
+
+    /// Turns the catalog in `folder` into one written by a Sheaf whose schema ends at `last` (dropping what later
+    /// migrations added), or adds a migration this Sheaf does not know.
+    static func rewind(_ folder: String, keeping last: String = "v1", adding unknown: String? = nil) throws {
+        let queue = try DatabaseQueue(path: InputPath.join(folder, Catalog.fileName))
+        try queue.write { db in
+            if last == "v1", try db.columns(in: "book").contains(where: { $0.name == "series" }) {
+                try db.execute(sql: "ALTER TABLE book DROP COLUMN series")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier <> 'v1'")
+            }
+            if let unknown { try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [unknown]) }
+        }
+        // Everything into the main file, so that its bytes show any later change.
+        try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        try queue.close()
+    }
+
+    @Test func aCatalogOfANewerSheafIsRefusedAndLeftAsItWas() throws {
+        let scratch = try Scratch()
+        try Catalog(folder: scratch.path("")).record(Self.book("a.epub"), articles: [Self.article("x", in: "a.epub")])
+        try Self.rewind(scratch.path(""), keeping: "all", adding: "v99")
+        let before = FileManager.default.contents(atPath: scratch.path(Catalog.fileName))
+        #expect {
+            _ = try Catalog(folder: scratch.path(""))
+        } throws: { error in
+            (error as? SheafError)?.reason.contains("made by a newer Sheaf") == true
+        }
+        #expect(FileManager.default.contents(atPath: scratch.path(Catalog.fileName)) == before)
+        #expect(throws: SheafError.self) { _ = try Catalog(folder: scratch.path(""), readOnly: true) }
+        #expect(FileManager.default.contents(atPath: scratch.path(Catalog.fileName)) == before)
+    }
+
+    @Test func aVersion1CatalogIsReadAsItIsWhenReadOnlyAndMigratedOtherwise() throws {
+        let scratch = try Scratch()
+        try Catalog(folder: scratch.path("")).record(Self.book("a.epub"), articles: [Self.article("x", in: "a.epub")])
+        try Self.rewind(scratch.path(""))
+        let before = FileManager.default.contents(atPath: scratch.path(Catalog.fileName))
+        let old = try Catalog(folder: scratch.path(""), readOnly: true)
+        #expect(try old.books().map(\.file) == ["a.epub"])
+        #expect(try old.books().first?.series == nil)
+        #expect(throws: SheafError.self) { try old.adopt(["a.epub": "s"]) }
+        #expect(FileManager.default.contents(atPath: scratch.path(Catalog.fileName)) == before)
+
+        let migrated = try Catalog(folder: scratch.path(""))
+        try migrated.adopt(["a.epub": "weekly"])
+        #expect(try migrated.books().map(\.series) == ["weekly"])
+    }
+
+    @Test func aMissingCatalogIsNotCreatedReadOnly() throws {
+        let scratch = try Scratch()
+        #expect(throws: SheafError.self) { _ = try Catalog(folder: scratch.path(""), readOnly: true) }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path(Catalog.fileName)))
     }
 }

@@ -242,6 +242,73 @@ import Testing
         #expect(plan.stdout.contains("mh-news-2021-W03.epub"))
     }
 
+    /// `sheaf init`'s three recipes share one output folder: with `prune` off or on, run after run, each makes
+    /// its books and none undoes another's.
+    @Test func initExampleBuildsEveryRecipeRunAfterRunWithPruneOffAndOn() throws {
+        let out = try Scratch()
+        try FileManager.default.copyItem(atPath: Self.samples, toPath: out.path("Samples"))
+        #expect(try Sheaf.run(["init"], directory: out.path("")).status == 0)
+        let build = { () throws -> ProcessResult in
+            try Sheaf.run(["build"], environment: ["SOURCE_DATE_EPOCH": "1611100000"], directory: out.path(""))
+        }
+        let books = { () throws -> [String] in
+            try FileManager.default.contentsOfDirectory(atPath: out.path("books")).filter { $0.hasSuffix(".epub") }.sorted()
+        }
+        let lines = { (run: ProcessResult) in run.stdout.split(separator: "\n").map(String.init) }
+        let first = try build()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(lines(first).count == 3, "\(first.stdout)")
+        for line in lines(first) {
+            #expect(!line.contains(": 0 books written") && !line.contains("pruned") && !line.contains("already in"), "\(line)")
+        }
+        let made = try books()
+        for book in ["mh-news-weekly.epub", "mh-news-2021-W03.epub", "goodnews-2020-W45.epub", "mh-news-index-19.epub"] {
+            #expect(made.contains(book), "\(made)")
+        }
+        let example = try String(contentsOfFile: out.path("sheaf.toml"), encoding: .utf8)
+        #expect(example.contains("# prune = false"))
+        for prune in [false, false, true, true] {
+            if prune {
+                try example.replacingOccurrences(of: "# prune = false", with: "prune = true")
+                    .write(toFile: out.path("sheaf.toml"), atomically: true, encoding: .utf8)
+            }
+            let again = try build()
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(lines(again).count == 3 && lines(again).allSatisfy { $0.contains(": 0 books written") && !$0.contains("pruned") },
+                    "prune \(prune): \(again.stdout)")
+            #expect(try books() == made)
+        }
+    }
+
+    /// Articles a kept book of the same series holds are left out, and the summary says so, not "not listed".
+    @Test func theSummarySaysWhenBooksOfTheSeriesAlreadyHoldTheArticles() throws {
+        let out = try Scratch()
+        let index = ["build", Self.samples + "/mh-news", "--index", "19", "--out", out.path("books")]
+        #expect(try Sheaf.run(index).status == 0)
+        let parts = try Sheaf.run(index + ["--max-articles", "2"])
+        #expect(parts.status == 0, "\(parts.stderr)")
+        #expect(parts.stdout.contains("0 books written"), "\(parts.stdout)")
+        #expect(parts.stdout.contains(" already in a book of this series"), "\(parts.stdout)")
+        #expect((parts.stdout + parts.stderr).contains("--repeat"), "\(parts.stdout)")
+        #expect(!parts.stdout.contains("not listed in any index page"), "\(parts.stdout)")
+    }
+
+    /// `sheaf catalog` reads an older catalog as it is (a build would migrate it) and refuses a newer one.
+    @Test func catalogListsWithoutChangingTheCatalog() throws {
+        let out = try Scratch()
+        #expect(try Sheaf.run(["build", Self.samples + "/goodnews", "--group-by", "all", "--out", out.path("books")]).status == 0)
+        try CatalogTests.rewind(out.path("books"))
+        let file = out.path("books/" + ".sheaf-catalog.sqlite")
+        let before = FileManager.default.contents(atPath: file)
+        let listing = try Sheaf.run(["catalog", "--out", out.path("books")])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        #expect(listing.stdout.contains("goodnews.epub\turn:uuid:"))
+        #expect(FileManager.default.contents(atPath: file) == before)
+        try CatalogTests.rewind(out.path("books"), adding: "v99")
+        let newer = try Sheaf.run(["catalog", "--out", out.path("books")])
+        #expect(newer.status == 1 && newer.stderr.contains("made by a newer Sheaf"), "\(newer.stderr)")
+    }
+
     @Test func templatesExportWritesEditableCopies() throws {
         let out = try Scratch()
         let run = try Sheaf.run(["templates", "export", out.path("t")])

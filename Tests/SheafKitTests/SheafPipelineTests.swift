@@ -106,4 +106,100 @@ import Testing
         #expect(Set(files.map { $0.lowercased() }).count == 4, "\(files)")
         #expect(files.allSatisfy { $0.hasSuffix(".kepub.epub") }, "\(files)")
     }
+
+    // MARK: - Catalog: series, repeat filter, prune
+
+    static func build(_ options: BuildOptions) async throws -> BuildReport {
+        try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+    }
+
+    static func names(_ paths: [String]) -> Set<String> { Set(paths.map(InputPath.lastComponent)) }
+
+    @Test func changingTheWeekStartWithPruneRegroupsTheBooksAndLosesNoArticle() async throws {
+        let scratch = try Scratch()
+        var options = BuildOptions(inputs: [EndToEndTests.samples], outputDirectory: scratch.path("books"), jobs: 2)
+        let first = try await Self.build(options)
+        let catalog = try Catalog(folder: scratch.path("books"))
+        let keys = Set(try catalog.articles().map(\.key))
+        options.weekStart = 6
+        options.prune = true
+        let second = try await Self.build(options)
+        #expect(!second.writtenVolumes.isEmpty && second.excluded.isEmpty)
+        #expect(Self.names(second.pruned) == Self.names(first.volumes.map(\.file)))
+        #expect(Set(try catalog.articles().map(\.key)) == keys)
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: scratch.path("books")).filter { $0.hasSuffix(".epub") }
+        #expect(Set(onDisk) == Self.names(second.volumes.map(\.file)))
+    }
+
+    @Test func twoSeriesNeverWriteOneFileName() async throws {
+        let scratch = try Scratch()
+        let options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   grouping: .all, jobs: 1)
+        let first = try await Self.build(options)
+        let book = scratch.path("books/goodnews.epub")
+        #expect(first.volumes.map(\.file) == [book])
+        let bytes = FileManager.default.contents(atPath: book)
+        var other = options
+        other.fileNamePattern = "{collection}.epub"
+        let second = try await Self.build(other)
+        #expect(second.writtenVolumes.map(\.file) == [scratch.path("books/goodnews-2.epub")])
+        #expect(FileManager.default.contents(atPath: book) == bytes)
+        // Each series finds its own book again.
+        #expect(try await Self.build(options).unchangedVolumes.map(\.file) == [book])
+        #expect(try await Self.build(other).unchangedVolumes.map(\.file) == [scratch.path("books/goodnews-2.epub")])
+    }
+
+    @Test func pruneDeletesOnlyItsOwnUnchangedBooksInsideTheFolder() async throws {
+        let scratch = try Scratch()
+        let options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   grouping: .all, jobs: 1, prune: true)
+        _ = try await Self.build(options)
+        let catalog = try Catalog(folder: scratch.path("books"))
+        let held = try catalog.articles()
+        let victim = scratch.path("victim.txt")
+        try Data("the user's own file".utf8).write(to: URL(fileURLWithPath: victim))
+        try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: scratch.path("books/edited.epub")))
+        try FileManager.default.createSymbolicLink(atPath: scratch.path("books/link.epub"), withDestinationPath: victim)
+        try FileManager.default.createDirectory(atPath: scratch.path("books/folder.epub"), withIntermediateDirectories: false)
+        let measured = try #require(BookFile.measure(victim))
+        let recorded = ["../victim.txt": measured, "edited.epub": (size: 14, hash: "0"), "link.epub": measured,
+                        "folder.epub": measured, ".hidden.epub": measured, "gone.epub": measured]
+        for (file, record) in recorded {
+            var book = try #require(try catalog.books().first)
+            (book.file, book.fileSize, book.fileHash) = (file, record.size, record.hash)
+            try catalog.record(book, articles: held.map { var row = $0; row.book = file; return row })
+        }
+        let report = try await Self.build(options)
+        #expect(FileManager.default.contents(atPath: victim) == Data("the user's own file".utf8))
+        for file in ["edited.epub", "link.epub", "folder.epub"] {
+            #expect(FileManager.default.fileExists(atPath: scratch.path("books/" + file)), "\(file)")
+        }
+        #expect(report.pruned == [scratch.path("books/gone.epub")])
+        let warned = report.notes.filter { $0.severity == .warning && $0.message.hasPrefix("not pruned:") }.map(\.file)
+        #expect(Set(warned.map(InputPath.lastComponent)) == ["victim.txt", "edited.epub", "link.epub", "folder.epub", ".hidden.epub"])
+        #expect(try catalog.books().map(\.file).contains("gone.epub") == false)
+    }
+
+    @Test func theBooksOfAVersion1CatalogAreFoundUnchanged() async throws {
+        let scratch = try Scratch()
+        let options = BuildOptions(inputs: [EndToEndTests.samples], outputDirectory: scratch.path("books"), jobs: 2, prune: true)
+        let first = try await Self.build(options)
+        try CatalogTests.rewind(scratch.path("books"))
+        let again = try await Self.build(options)
+        #expect(again.unchangedVolumes.map(\.file) == first.volumes.map(\.file))
+        #expect(again.pruned.isEmpty && again.excluded.isEmpty)
+    }
+
+    @Test func aBookIsNotPrunedWhenTheVolumeToTakeItsArticlesFails() async throws {
+        let scratch = try Scratch()
+        var options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   jobs: 1, series: "archive")
+        let first = try await Self.build(options)
+        var tiny = DeviceProfile(.kindle)
+        tiny.maxBookBytes = 1_000
+        (options.weekStart, options.prune, options.device) = (6, true, tiny)
+        let second = try await Self.build(options)
+        #expect(!second.failedVolumes.isEmpty && second.pruned.isEmpty)
+        #expect(first.volumes.allSatisfy { FileManager.default.fileExists(atPath: $0.file) })
+    }
 }

@@ -13,21 +13,51 @@ public struct Catalog: Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
-    /// Opens (creating when missing) the catalog of the books in `folder` and brings its schema up to date.
-    public init(folder: String) throws {
+    /// Opens (creating when missing) the catalog of the books in `folder` and brings its schema up to date;
+    /// `readOnly` opens an existing one as it is, never migrating or writing it (`sheaf catalog`, while a build
+    /// may be writing). A catalog made by a newer Sheaf (a migration this one does not know) is refused, untouched.
+    public init(folder: String, readOnly: Bool = false) throws {
         path = InputPath.join(folder, Self.fileName)
         do {
-            var configuration = Configuration()
-            // Another build writing into the same folder holds the lock only for one book's rows at a time.
-            configuration.busyMode = .timeout(30)
-            configuration.journalMode = .wal
-            // Rows are written a book at a time and read back by book: a small page cache is enough, and SQLite's
-            // default (2 MB) would grow with the catalog.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -256") }
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            // Checked on a read-only connection first: opening for writing sets up WAL mode, which writes.
+            if readOnly || FileManager.default.fileExists(atPath: path) {
+                let reader = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: true))
+                try Self.refuseNewer(reader, path: path)
+                if readOnly {
+                    queue = reader
+                    return
+                }
+                try reader.close()
+            }
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(readOnly: false))
             try Self.migrator.migrate(queue)
+        } catch let error as SheafError {
+            throw error
         } catch {
             throw SheafError(stage: .write, file: path, "cannot open the catalog: \(Self.describe(error))")
+        }
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var configuration = Configuration()
+        // Another build writing into the same folder holds the lock only for one book's rows at a time.
+        configuration.busyMode = .timeout(30)
+        configuration.readonly = readOnly
+        if !readOnly { configuration.journalMode = .wal }
+        // Rows are written a book at a time and read back by book: a small page cache is enough, and SQLite's
+        // default (2 MB) would grow with the catalog.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: readOnly ? "PRAGMA cache_size = -256" : "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -256")
+        }
+        return configuration
+    }
+
+    /// Throws when the catalog records a migration this Sheaf does not know: its schema is not this one's to use.
+    private static func refuseNewer(_ queue: DatabaseQueue, path: String) throws {
+        let unknown = try queue.read { try migrator.appliedIdentifiers($0) }.subtracting(migrator.migrations)
+        guard unknown.isEmpty else {
+            throw SheafError(stage: .read, file: path, "the catalog was made by a newer Sheaf (schema "
+                             + unknown.sorted().joined(separator: ", ") + "): build with that version, or into another folder")
         }
     }
 
@@ -41,17 +71,29 @@ public struct Catalog: Sendable {
         try reading { try CatalogArticle.order(Column("book"), Column("position")).fetchAll($0) }
     }
 
-    /// The key of each article packaged in a book that is not among `planned`, with that book. Read row by row,
-    /// two columns: a large catalog is not held whole to find the few articles a new build leaves out.
-    func packagedArticles(outside planned: Set<String>) throws -> [(key: String, book: String)] {
-        try reading { db in
+    /// The key of each article packaged in one of `books`, with that book. Read row by row, two columns: a large
+    /// catalog is not held whole to find the few articles a new build leaves out.
+    func packagedArticles(in books: Set<String>) throws -> [(key: String, book: String)] {
+        guard !books.isEmpty else { return [] }
+        return try reading { db in
             var found: [(key: String, book: String)] = []
             let rows = try Row.fetchCursor(db, CatalogArticle.select(Column("key"), Column("book")))
             while let row = try rows.next() {
                 let book: String = row["book"]
-                if !planned.contains(book) { found.append((key: row["key"], book: book)) }
+                if books.contains(book) { found.append((key: row["key"], book: book)) }
             }
             return found
+        }
+    }
+
+    /// Gives each book (by file name) the series of the build that plans it, in one transaction: how a book
+    /// recorded before series existed joins one.
+    func adopt(_ series: [String: String]) throws {
+        guard !series.isEmpty else { return }
+        try writing { db in
+            for (file, name) in series.sorted(by: { $0.key < $1.key }) {
+                try CatalogBook.filter(Column("file") == file).updateAll(db, Column("series").set(to: name))
+            }
         }
     }
 
@@ -111,6 +153,10 @@ public struct Catalog: Sendable {
                 table.column("chapter", .text).notNull()
                 table.primaryKey(["book", "position"])
             }
+        }
+        migrator.registerMigration("v2") { db in
+            // Books recorded before have none: see `CatalogBook.series`.
+            try db.alter(table: CatalogBook.databaseTableName) { table in table.add(column: "series", .text) }
         }
         return migrator
     }

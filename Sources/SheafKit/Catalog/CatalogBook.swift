@@ -18,10 +18,13 @@ public struct CatalogBook: Sendable, Equatable, Codable {
     /// `YYYY-MM-DD` of the oldest and newest dated article.
     public var oldestDate: String?
     public var newestDate: String?
+    /// The series the book belongs to (`BuildOptions.series(of:)`); nil for a book recorded before series existed,
+    /// until a build plans its file name and adopts it.
+    public var series: String?
 
     public init(file: String, collection: String, volumeKey: String, title: String, identifier: String,
                 fingerprint: String, fileHash: String, fileSize: Int, articleCount: Int,
-                oldestDate: String?, newestDate: String?) {
+                oldestDate: String?, newestDate: String?, series: String? = nil) {
         self.file = file
         self.collection = collection
         self.volumeKey = volumeKey
@@ -33,6 +36,7 @@ public struct CatalogBook: Sendable, Equatable, Codable {
         self.articleCount = articleCount
         self.oldestDate = oldestDate
         self.newestDate = newestDate
+        self.series = series
     }
 }
 

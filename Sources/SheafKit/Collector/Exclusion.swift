@@ -14,6 +14,9 @@ public enum Exclusion {
 
     private static let windowPrefix = "outside the time window"
 
+    /// An article a book of the same series holds, a book that stays after this run (see `SeriesPlan`).
+    static func held(in book: String) -> String { "already in a book of this series: \(book); --repeat packages it again" }
+
     /// What a reason says without its detail: `outside the time window 2021-01-01 to …`.
     public static func kind(of reason: String) -> String {
         let cut = reason.range(of: ": ") ?? reason.range(of: "; ")

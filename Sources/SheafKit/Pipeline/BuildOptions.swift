@@ -43,6 +43,8 @@ public struct BuildOptions: Sendable, Equatable {
     public var sideloadDirectory: String?
     /// Wait while another run holds the output folder's lock; off (`--no-wait`), fail at once naming it.
     public var waitsForLock = true
+    /// The series the books belong to: a recipe's name; nil derives one per collection (`series(of:)`).
+    public var series: String?
 
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
@@ -51,7 +53,7 @@ public struct BuildOptions: Sendable, Equatable {
                 fileNamePattern: String? = nil, catalog: Bool = true, repeatArticles: Bool = false,
                 prune: Bool = false, coverFile: String? = nil,
                 imagesDirectory: String? = nil, device: DeviceProfile = .generic,
-                sideloadDirectory: String? = nil) {
+                sideloadDirectory: String? = nil, series: String? = nil) {
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.grouping = grouping
@@ -72,6 +74,15 @@ public struct BuildOptions: Sendable, Equatable {
         self.imagesDirectory = imagesDirectory
         self.device = device
         self.sideloadDirectory = sideloadDirectory
+        self.series = series
+    }
+
+    /// The series of the books made from `collection`: the catalog's repeat filter and `--prune` apply only within
+    /// one. `series` when set, else the collection with the grouping, device and file-name pattern — what one
+    /// command line makes into a folder, run after run.
+    public func series(of collection: String) -> String {
+        series ?? [collection, grouping.rawValue, device.device.rawValue, fileNamePattern ?? "{collection}-{key}.epub"]
+            .joined(separator: " · ")
     }
 
     /// One job per active core.

@@ -9,6 +9,8 @@ struct CatalogedVolumeMaker: Sendable {
     let books: [String: CatalogBook]
     let templates: TemplateSet
     let environment: BuildEnvironment
+    /// The series of a volume's book (`BuildOptions.series(of:)`), recorded with it.
+    var series: @Sendable (Volume) -> String? = { _ in nil }
 
     func make(_ volume: Volume) -> VolumeMaker.Outcome {
         let path = InputPath.join(maker.outputDirectory, volume.fileName)
@@ -50,7 +52,8 @@ struct CatalogedVolumeMaker: Sendable {
             file: volume.fileName, collection: volume.collection, volumeKey: volume.key, title: volume.title,
             identifier: outcome.entry.identifier, fingerprint: fingerprint, fileHash: written.hash,
             fileSize: written.size, articleCount: volume.articleCount,
-            oldestDate: volume.oldestDate?.description, newestDate: volume.newestDate?.description)
+            oldestDate: volume.oldestDate?.description, newestDate: volume.newestDate?.description,
+            series: series(volume))
         let articles = zip(volume.articles, outcome.entry.articles).enumerated().map { position, pair in
             let (header, entry) = pair
             return CatalogArticle(key: ArticleKey.key(for: header), book: volume.fileName, position: position,

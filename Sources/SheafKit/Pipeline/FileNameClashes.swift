@@ -67,4 +67,29 @@ enum FileNameClashes {
         let extensionLength = lowered.hasSuffix(".kepub.epub") ? 11 : lowered.hasSuffix(".epub") ? 5 : 0
         return name.dropLast(extensionLength) + "-" + suffix + name.suffix(extensionLength)
     }
+
+    /// Renames each volume whose file name (compared as `fold` does) belongs to a book of another series in the
+    /// catalog, with the first free number (`goodnews-2.epub`), so that one series never writes over another's
+    /// book. `owners` maps a folded file name to its book's series. The same catalog gives the same names, so a
+    /// series finds its renamed books again on the next run.
+    static func avoid(_ volumes: [Volume], owners: [String: String], series: (Volume) -> String,
+                      notes: inout [Diagnostic]) -> [Volume] {
+        var used = Set(volumes.map { fold($0.fileName) })
+        return volumes.map { volume in
+            let own = series(volume)
+            let free = { (name: String) in owners[fold(name)].map { $0 == own } ?? true }
+            guard !free(volume.fileName) else { return volume }
+            var number = 2
+            while !free(named(volume.fileName, String(number))) || used.contains(fold(named(volume.fileName, String(number)))) {
+                number += 1
+            }
+            var renamed = volume
+            renamed.fileName = named(volume.fileName, String(number))
+            used.insert(fold(renamed.fileName))
+            notes.append(Diagnostic(.note, stage: .collect, file: renamed.fileName,
+                                    "\(volume.fileName) is a book of another series (\(owners[fold(volume.fileName)] ?? "")) "
+                                    + "in this folder; this one is \(renamed.fileName)"))
+            return renamed
+        }
+    }
 }

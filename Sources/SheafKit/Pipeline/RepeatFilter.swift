@@ -21,7 +21,7 @@ enum RepeatFilter {
                 VolumeSection(title: section.title, articles: section.articles.filter { header in
                     guard let book = earlier[ArticleKey.key(for: header)] else { return true }
                     excluded += header.files.map {
-                        Diagnostic(.note, stage: .collect, file: $0, "already in an earlier book: \(book); --repeat packages it again")
+                        Diagnostic(.note, stage: .collect, file: $0, Exclusion.held(in: book))
                     }
                     return false
                 })

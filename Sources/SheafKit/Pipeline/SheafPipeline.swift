@@ -163,9 +163,8 @@ public struct SheafPipeline: Sendable {
                                 cover: try options.coverFile.map(BookCover.read),
                                 imageCache: options.imagesDirectory, device: options.device,
                                 interruption: interruption, readBodies: bodies)
-        let planned = plan.volumes.map(\.fileName)
-        let cataloged = options.catalog
-            ? try catalogedMaker(maker, plan: &plan, templates: templates) : nil
+        let (cataloged, prunable) = options.catalog
+            ? try catalogedMaker(maker, plan: &plan, templates: templates) : (nil, [])
         let total = plan.volumes.count
         // Each volume is let go once started, and each made one is kept as its report lines only.
         let volumes = plan.volumes
@@ -179,7 +178,12 @@ public struct SheafPipeline: Sendable {
         }
         let outcomes = made.compactMap { $0 }
         let complete = interruption?.isRequested != true
-        let pruned = try cataloged.map(\.catalog).map { options.prune && complete ? try prune($0, keeping: Set(planned)) : [] } ?? []
+        // A book is pruned only when the books that now hold its articles were all made.
+        let failed = Set(outcomes.map(\.entry).filter { $0.status == .failed }.map { InputPath.lastComponent($0.file) })
+        let pruning = try cataloged.map(\.catalog).map { catalog in
+            try BookPruner(folder: options.outputDirectory, catalog: catalog)
+                .prune(complete ? prunable.filter { $0.coveredBy.isDisjoint(with: failed) }.map(\.book) : [])
+        } ?? (pruned: [], notes: [])
         // An interrupted run stops: what it finished is on disk, and a re-run copies it.
         let sideloaded = complete ? sideload?.copy(outcomes.map(\.entry).filter { $0.status != .failed }.map(\.file),
                                                    interruption: interruption) ?? [] : []
@@ -188,9 +192,9 @@ public struct SheafPipeline: Sendable {
             skipped: (plan.skipped + outcomes.flatMap(\.skipped)).map {
                 BuildReport.SkippedFile(file: $0.file, reason: $0.message)
             },
-            notes: plan.notes + outcomes.flatMap(\.notes),
+            notes: plan.notes + outcomes.flatMap(\.notes) + pruning.notes,
             excluded: plan.excluded.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) },
-            pruned: pruned, sideloaded: sideloaded)
+            pruned: pruning.pruned, sideloaded: sideloaded)
     }
 
     /// What the report keeps of a volume made.
@@ -202,41 +206,43 @@ public struct SheafPipeline: Sendable {
 
     // MARK: - Catalog
 
-    /// Opens the output folder's catalog and leaves out of the plan the
-    /// articles earlier books hold (unless `repeatArticles`).
-    private func catalogedMaker(_ maker: VolumeMaker, plan: inout BuildPlan,
-                                templates: TemplateSet) throws -> CatalogedVolumeMaker {
+    /// Opens the output folder's catalog; renames the volumes whose file name is another series' book, adopts the
+    /// books of an older catalog this plan names, leaves out of the plan the articles books of its series keep
+    /// (unless `repeatArticles`), and gives the books `--prune` may then delete (none without it).
+    private func catalogedMaker(_ maker: VolumeMaker, plan: inout BuildPlan, templates: TemplateSet) throws
+        -> (CatalogedVolumeMaker, [SeriesPlan.Prunable]) {
         let catalog = try Catalog(folder: options.outputDirectory)
-        if !options.repeatArticles {
-            let packaged = try catalog.packagedArticles(outside: Set(plan.volumes.map(\.fileName)))
-            let filtered = RepeatFilter.apply(plan.volumes, packaged: packaged)
-            plan.volumes = filtered.volumes
-            plan.excluded += filtered.excluded
-        }
-        let books = try catalog.books()
-        return CatalogedVolumeMaker(
-            maker: maker, catalog: catalog,
-            books: Dictionary(books.map { ($0.file, $0) }) { first, _ in first },
-            templates: templates, environment: environment)
+        let series: @Sendable (Volume) -> String = { [options] in options.series(of: $0.collection) }
+        var books = try catalog.books()
+        let owners = Dictionary(books.compactMap { book in book.series.map { (book.file.lowercased(), $0) } }) { first, _ in first }
+        plan.volumes = FileNameClashes.avoid(plan.volumes, owners: owners, series: series, notes: &plan.notes)
+        books = try adopt(books, plannedBy: plan.volumes, series: series, in: catalog)
+        let folder = options.outputDirectory
+        let rules = try SeriesPlan.make(plan.volumes, series: series, books: books, articles: catalog.packagedArticles(in:),
+                                        onDisk: { FileManager.default.fileExists(atPath: InputPath.join(folder, $0)) },
+                                        repeatArticles: options.repeatArticles, prune: options.prune)
+        plan.volumes = rules.volumes
+        plan.excluded += rules.excluded
+        let made = CatalogedVolumeMaker(maker: maker, catalog: catalog,
+                                        books: Dictionary(books.map { ($0.file, $0) }) { first, _ in first },
+                                        templates: templates, environment: environment, series: series)
+        return (made, rules.prunable)
     }
 
-    /// Deletes the catalog's books that this build's plan does not make, file first, then its rows (a run
-    /// killed in between finds the rows and finishes the job). Returns the paths deleted.
-    private func prune(_ catalog: Catalog, keeping planned: Set<String>) throws -> [String] {
-        var pruned: [String] = []
-        for book in try catalog.books() where !planned.contains(book.file) {
-            let path = InputPath.join(options.outputDirectory, book.file)
-            if FileManager.default.fileExists(atPath: path) {
-                do {
-                    try FileManager.default.removeItem(atPath: path)
-                } catch {
-                    throw SheafError(stage: .write, file: path, "cannot prune the book: \(error.localizedDescription)")
-                }
-            }
-            try catalog.remove(book: book.file)
-            pruned.append(path)
+    /// The books of an older catalog (no series) whose file name a volume of this plan has take that volume's
+    /// series, in the catalog too; the others keep none, and no series counts them.
+    private func adopt(_ books: [CatalogBook], plannedBy volumes: [Volume], series: (Volume) -> String,
+                       in catalog: Catalog) throws -> [CatalogBook] {
+        let planned = Dictionary(volumes.map { ($0.fileName, series($0)) }) { first, _ in first }
+        let adopted = Dictionary(books.filter { $0.series == nil }.compactMap { book in
+            planned[book.file].map { (book.file, $0) }
+        }) { first, _ in first }
+        try catalog.adopt(adopted)
+        return books.map { book in
+            var copy = book
+            copy.series = book.series ?? adopted[book.file]
+            return copy
         }
-        return pruned
     }
 }
 

@@ -16,8 +16,9 @@ extension RecipeFile {
         # device = "generic"              # generic | kindle | kobo | koreader | apple (see sheaf help build)
         # to = "/media/KOBOeReader"       # copy each finished book into this folder (a mounted reader)
         # catalog = true                  # keep .sheaf-catalog.sqlite in `out`; rewrite only books whose input changed
-        # repeat = false                  # true packages again articles an earlier book of the catalog holds
-        # prune = false                   # true deletes the catalog's books that no volume makes any more
+        # Each recipe's books are a series of their own: recipes sharing `out` never leave out or prune each other's.
+        # repeat = false                  # true packages again articles a book of this recipe already holds
+        # prune = false                   # true deletes this recipe's books a new grouping replaced
 
         # A weekly digest: the last seven days, in one book.
         [recipes.weekly]
