@@ -28,6 +28,11 @@ public struct TemplateSet: Sendable {
     private let templates: [String: MustacheTemplate]
     /// Where each template came from: the user's file, or the built-in template's name.
     private let origins: [String: String]
+    /// Templates whose only unescaped value is the markup: for them one page checked stands for every page of
+    /// the same shape (see `checkPage`).
+    private let byShape: Set<String>
+    /// The shapes checked so far, shared by the threads making books.
+    private let checkedShapes = CheckedShapes()
     /// The templates' texts in `fileNames` order: what a catalog's fingerprint covers.
     let sourceTexts: [String]
 
@@ -99,8 +104,18 @@ public struct TemplateSet: Sendable {
     }
 
     /// Checks the page `name` renders from `context` (whose markup is `markupProbe`) without keeping it.
+    ///
+    /// Which parts of the template a page holds depends only on which of its context's values are there (and,
+    /// for flags, true): its shape. The values themselves are escaped, so one page checked per shape stands
+    /// for the others — unless the template inserts a value other than the markup unescaped, when every page
+    /// is checked. (Checking every chapter cost a quarter of a corpus build's time.)
     func checkPage(_ name: String, _ context: [String: Any]) throws {
+        let shape = byShape.contains(name) ? name + ":" + context.keys.sorted().map { key in
+            (context[key] as? Bool).map { "\(key)=\($0)" } ?? key
+        }.joined(separator: ",") : nil
+        if let shape, checkedShapes.contains(shape) { return }
         try check(name, render(name, context))
+        if let shape { checkedShapes.insert(shape) }
     }
 
     private func check(_ name: String, _ page: String) throws {
@@ -115,6 +130,7 @@ public struct TemplateSet: Sendable {
     private init(sources: [String: (text: String, origin: String)]) throws {
         var templates: [String: MustacheTemplate] = [:]
         var origins: [String: String] = [:]
+        var byShape: Set<String> = []
         var texts: [String] = []
         for name in Self.fileNames {
             let source = sources[name] ?? (Self.builtInSources[name] ?? "", "")
@@ -128,9 +144,12 @@ public struct TemplateSet: Sendable {
             try TemplateCheck(file: file, names: Self.names[name] ?? TemplateNames([]))
                 .check(source.text, xhtml: name.hasSuffix(".xhtml.mustache"))
             origins[name] = file
+            let unescaped = MustacheTags.scan(source.text).filter { $0.kind == .unescaped }.map(\.name)
+            if unescaped.allSatisfy({ $0 == "body" }) { byShape.insert(name) }
         }
         self.templates = templates
         self.origins = origins
+        self.byShape = byShape
         self.sourceTexts = texts
     }
 
@@ -183,4 +202,14 @@ public struct TemplateSet: Sendable {
             return "unknown configuration tag (CONTENT_TYPE is the only one)"
         }
     }
+}
+
+/// The page shapes a `TemplateSet` has checked; safe to share between threads.
+private final class CheckedShapes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shapes: Set<String> = []
+
+    func contains(_ shape: String) -> Bool { lock.withLock { shapes.contains(shape) } }
+
+    func insert(_ shape: String) { _ = lock.withLock { shapes.insert(shape) } }
 }
