@@ -17,9 +17,12 @@ struct TemplatesCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("Folder to write into (created when missing).", valueName: "dir"))
         var directory: String
 
+        @Flag(help: "Replace template files there that differ from the built-in ones (your edits are lost).")
+        var force = false
+
         func run() throws {
             do {
-                for path in try TemplateSet.exportDefaults(to: directory) { print(path) }
+                for path in try TemplateSet.exportDefaults(to: directory, force: force) { print(path) }
             } catch {
                 throw CommandFailure("\(error)")
             }

@@ -199,4 +199,31 @@ enum SampleVolume {
         #expect(page(kobo).replacingOccurrences(of: "<div id=\"book-columns\"><div id=\"book-inner\">\n", with: "")
             .replacingOccurrences(of: "</div></div>\n", with: "") == page(plain))
     }
+
+    /// Templates that pass the check on loading can still make a broken page for some articles: such a page
+    /// fails the book, naming the template.
+    @Test(arguments: [
+        // An element opened when the article names its site, closed only when it has a date.
+        ("<h1>{{title}}</h1>", "{{#site}}<div>{{/site}}<h1>{{title}}</h1>{{#date}}</div>{{/date}}"),
+        // The article's markup inside an attribute.
+        ("<section class=\"chapter\" epub:type=\"chapter\">", "<section class=\"chapter\" title=\"{{{body}}}\">"),
+        ("</body>", "{{#firstPart}}<p/>{{/firstPart}}{{^firstPart}}<p>{{/firstPart}}</body>"),
+    ])
+    func aPageTheTemplateBreaksFailsTheBookNamingTheTemplate(builtIn: String, edited: String) throws {
+        let folder = NSTemporaryDirectory() + "sheaf-assembler-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/" + TemplateSet.chapter
+        let original = try String(contentsOfFile: EndToEndTests.repository.path + "/Sources/SheafKit/Templates/"
+                                  + TemplateSet.chapter, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: builtIn, with: edited).utf8).write(to: URL(fileURLWithPath: file))
+        let templates = try TemplateSet(overridesIn: folder)
+        let undated = SampleVolume.volume(sections: [VolumeSection(title: nil, articles: [
+            SampleVolume.article("1", "Dated"), SampleVolume.article("2", "Undated", date: nil)])])
+        var assembler = BookAssembler(templates: templates, environment: BuildEnvironment(), partLimit: 80)
+        assembler.jobs = 2
+        #expect { try assembler.assemble(undated, chapters: SampleVolume.chapters(for: undated)) } throws: { error in
+            (error as? SheafError)?.reason.contains("the template \(file) gives a page that is not well-formed XHTML") == true
+        }
+    }
 }

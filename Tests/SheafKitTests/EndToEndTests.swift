@@ -347,6 +347,43 @@ import Testing
         #expect(catalog.stdout.contains("goodnews-"))
     }
 
+    @Test func templatesExportKeepsEditedFilesUnlessForced() throws {
+        let out = try Scratch()
+        #expect(try Sheaf.run(["templates", "export", out.path("t")]).status == 0)
+        #expect(try Sheaf.run(["templates", "export", out.path("t")]).status == 0)  // the same files again
+        let chapter = out.path("t/chapter.xhtml.mustache")
+        let edited = try String(contentsOfFile: chapter, encoding: .utf8) + "<!-- mine -->\n"
+        try edited.write(toFile: chapter, atomically: true, encoding: .utf8)
+        let refused = try Sheaf.run(["templates", "export", out.path("t")])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains(chapter) && refused.stderr.contains("--force"), "\(refused.stderr)")
+        #expect(try String(contentsOfFile: chapter, encoding: .utf8) == edited)
+        #expect(try Sheaf.run(["templates", "export", out.path("t"), "--force"]).status == 0)
+        #expect(try String(contentsOfFile: chapter, encoding: .utf8) != edited)
+    }
+
+    /// A template that is not well-formed XHTML, or names what its page does not have, stops the run before
+    /// any book is written, naming its file and line.
+    @Test(arguments: [
+        ("<h1>{{title}}</h1>", "<h1>{{title}}</h1><p><b>unclosed</p>", "not well-formed XHTML: Opening and ending tag mismatch"),
+        ("</section>", "</sectoin>", "not well-formed XHTML"),
+        ("<h1>{{title}}</h1>", "<h1>{{titel}}</h1>", "unknown variable 'titel'; this template knows: "),
+        ("</section>", "{{>footer}}</section>", "unknown partial 'footer'"),
+    ])
+    func aBrokenTemplateStopsTheRunBeforeAnyBook(builtIn: String, edited: String, message: String) throws {
+        let out = try Scratch()
+        #expect(try Sheaf.run(["templates", "export", out.path("t")]).status == 0)
+        let chapter = out.path("t/chapter.xhtml.mustache")
+        let lines = try String(contentsOfFile: chapter, encoding: .utf8).replacingOccurrences(of: builtIn, with: edited)
+        try lines.write(toFile: chapter, atomically: true, encoding: .utf8)
+        let line = try #require(lines.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(edited) }) + 1
+        let run = try Sheaf.run(["build", Self.samples, "--out", out.path("books"), "--templates", out.path("t")])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(chapter):\(line): \(message)"), "\(run.stderr)")
+        let books = (try? FileManager.default.contentsOfDirectory(atPath: out.path("books"))) ?? []
+        #expect(!books.contains { $0.hasSuffix(".epub") })
+    }
+
     static func xmlEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")

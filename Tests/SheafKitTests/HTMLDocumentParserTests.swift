@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SheafKit
 
@@ -75,5 +76,26 @@ import Testing
         #expect(!text.contains("SHEAF-DTD-MARKER"))
         #expect(text.contains("&xxe;"))
     }
-}
 
+    @Test func wellFormedXMLHasNoProblemAndABrokenOneNamesItsLine() {
+        #expect(XMLWellFormedness.problem(in: "<?xml version=\"1.0\"?>\n<a><b/>&amp;</a>") == nil)
+        let mismatch = XMLWellFormedness.problem(in: "<a>\n<p><b>x</p>\n</a>")
+        #expect(mismatch?.line == 2)
+        #expect(mismatch?.message.hasPrefix("Opening and ending tag mismatch: b") == true, "\(String(describing: mismatch))")
+        #expect(XMLWellFormedness.problem(in: "<!DOCTYPE html>\n<p>&nbsp;</p>")?.message == "Entity 'nbsp' not defined")
+        #expect(XMLWellFormedness.problem(in: "<p epub:type=\"x\"/>") != nil)  // an undeclared prefix
+        #expect(XMLWellFormedness.problem(in: "") != nil)
+    }
+
+    @Test func theWellFormednessCheckLoadsNoDTDOrEntity() throws {
+        let folder = NSTemporaryDirectory() + "sheaf-xml-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Both files are broken: read, either would be a problem; never read, the text is well-formed.
+        try Data("<!ENTITY broken".utf8).write(to: URL(fileURLWithPath: folder + "/a.dtd"))
+        try Data("<x>unclosed".utf8).write(to: URL(fileURLWithPath: folder + "/x.xml"))
+        #expect(XMLWellFormedness.problem(in: "<!DOCTYPE a SYSTEM \"file://\(folder)/a.dtd\">\n<a/>") == nil)
+        let external = "<!DOCTYPE a [<!ENTITY xxe SYSTEM \"file://\(folder)/x.xml\">]>\n<a>&xxe;</a>"
+        #expect(XMLWellFormedness.problem(in: external) == nil)
+    }
+}

@@ -56,4 +56,33 @@ import Testing
         #expect(nav.contains(#"lang="und" xml:lang="und""#))
         #expect(nav.contains(#"<li><a href="text/titlepage.xhtml">Title page</a></li>"#))
     }
+
+    /// A key a context sets but its template may not name would be refused in a user's template: each list in
+    /// `PageContext` must hold every key (a key added to a context is added to its list).
+    @Test func everyKeyAContextSetsIsNamedInItsTemplatesList() {
+        var article = SampleVolume.article("1", "T")
+        article.source = "https://example.com/a"
+        let volume = SampleVolume.sectioned
+        let files = ["text/c0001.xhtml", "text/c0002.xhtml", "text/c0003.xhtml"]
+        let contexts: [(String, [String: Any], TemplateNames)] = [
+            ("chapter", PageContext.chapter(article, body: "<p/>", firstPart: true, language: "zh", kobo: true),
+             PageContext.chapterNames),
+            ("titlepage", PageContext.titlepage(volume, firstFiles: files), PageContext.titlepageNames),
+            ("navigation", PageContext.navigation(volume, firstFiles: files), PageContext.navigationNames),
+            ("cover", PageContext.cover(volume, image: "images/cover.jpg"), PageContext.coverNames),
+            ("style", PageContext.style(volume), PageContext.styleNames),
+        ]
+        for (page, context, names) in contexts {
+            #expect(undeclared(context, names).isEmpty, "\(page): \(undeclared(context, names))")
+        }
+    }
+
+    private func undeclared(_ context: [String: Any], _ names: TemplateNames) -> [String] {
+        context.flatMap { key, value -> [String] in
+            guard names.knows(key) else { return [key] }
+            let items = value as? [[String: Any]] ?? []
+            return items.flatMap { item in names.lists[key].map { undeclared(item, $0) } ?? Array(item.keys) }
+                .map { key + "." + $0 }
+        }
+    }
 }

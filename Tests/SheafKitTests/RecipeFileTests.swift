@@ -155,6 +155,41 @@ import Testing
         #expect(throws: SheafError.self) { try settings.buildOptions(environment: BuildEnvironment()) }
     }
 
+    @Test(arguments: [
+        ("[defaults]\nout = \"b\"\n\n[recipe.weekly]\ninputs = [\"x\"]\n", ":4", "did you mean [recipes.weekly]?"),
+        ("[recipes.a]\n\n[ recipe . \"weekly\" ]\n", ":3", "did you mean [recipes.weekly]?"),
+        ("[recipes.a]\n[recipe]\nweekly = 1\n", ":2", "did you mean [recipes]?"),
+        ("[default]\nout = \"b\"\n[recipes.a]\n", ":1", "did you mean [defaults]?"),
+        ("[recipes.a]\n[defualts]\n", ":2", "did you mean [defaults]?"),
+        ("[recipes.a]\n[weekly]\n", ":2", "did you mean [recipes.weekly]?"),
+    ])
+    func aMisspeltTableIsReportedAtItsLineWithAHint(text: String, line: String, hint: String) throws {
+        let error = try #require(failure(text))
+        #expect(error.file == "/home/u/digests/sheaf.toml" + line)
+        #expect(error.reason.contains(hint), "\(error.reason)")
+    }
+
+    /// Reading is linear in the file (see Tests/scripts/bench-recipes for the time): a large file still names the
+    /// right line, keeps the file's order of recipes and finds each recipe's keys in its own table.
+    @Test func theTenThousandthRecipeOfALargeFileIsReadAndReportedAtItsLine() throws {
+        let count = 10_000
+        var text = "[defaults]\nout = \"b\"\n\n"
+        for number in stride(from: count, through: 1, by: -1) {
+            text += "[recipes.r\(number)]\ninputs = [\"in\(number)\"]\ntitle = \"Recipe \(number)\"\n\n"
+        }
+        let file = try parse(text)
+        #expect(file.recipes.count == count)
+        #expect(file.recipes.first?.name == "r\(count)" && file.recipes.last?.name == "r1")
+        #expect(file.recipes.last?.settings.title == "Recipe 1")
+        // The last table starts on line 4 + 4 × (count - 1); its group-by on the line after its header.
+        let broken = text + "[recipes.r0]\ngroup-by = \"fortnight\"\n"
+        let error = try #require(failure(broken))
+        #expect(error.file == "/home/u/digests/sheaf.toml:\(4 + 4 * count + 1)")
+        #expect(error.reason.contains("recipes.r0.group-by"))
+        let late = text.replacingOccurrences(of: "title = \"Recipe 2\"", with: "title = 2")
+        #expect(failure(late)?.file == "/home/u/digests/sheaf.toml:\(4 + 4 * (count - 2) + 2)")
+    }
+
     @Test func anUnknownRecipeNameListsTheKnownOnes() throws {
         let file = try parse("[recipes.weekly]\n[recipes.archive]\n")
         #expect(throws: SheafError.self) { try file.recipes(named: "monthly") }

@@ -60,6 +60,8 @@ public struct BookAssembler: Sendable {
         /// Each chapter's page files (more than one when it was split).
         var files: [[String]] = []
         var images: [BookImage] = []
+        /// The first chapter page that failed its check: the book is not made.
+        var problem: Error?
         var count: Int { files.count }
     }
 
@@ -73,9 +75,16 @@ public struct BookAssembler: Sendable {
     func render(_ chapters: [Chapter], language: String, into rendered: inout RenderedChapters) {
         let first = rendered.count
         let pages = Array(chapters.indices).parallelMap(jobs: jobs) { index in
-            chapterParts(chapters[index], number: first + index + 1, language: language)
+            Result { try chapterParts(chapters[index], number: first + index + 1, language: language) }
         }
-        for (chapter, parts) in zip(chapters, pages) {
+        for (chapter, made) in zip(chapters, pages) {
+            let parts: [Book.Resource]
+            switch made {
+            case .success(let made): parts = made
+            case .failure(let error):
+                rendered.problem = rendered.problem ?? error
+                parts = []
+            }
             rendered.resources += parts
             rendered.files.append(parts.map(\.path))
             rendered.images += chapter.images
@@ -85,6 +94,7 @@ public struct BookAssembler: Sendable {
     /// The book around its rendered chapters (one for each of `volume.articles`): navigation, title page,
     /// cover, style sheet, metadata and contents.
     func finish(_ volume: Volume, chapters rendered: consuming RenderedChapters, identifier: String?) throws -> Book {
+        if let problem = rendered.problem { throw problem }
         guard rendered.count == volume.articles.count else {
             throw SheafError(stage: .assemble, file: volume.fileName,
                              "\(rendered.count) chapters for \(volume.articles.count) articles")
@@ -95,15 +105,15 @@ public struct BookAssembler: Sendable {
         let firstFiles = chapterFiles.map { String($0[0].dropFirst(Book.packageFolder.count + 1)) }
 
         let navigation = page(id: "nav", href: "nav.xhtml", properties: ["nav"],
-                              templates.render(TemplateSet.navigation, PageContext.navigation(volume, firstFiles: firstFiles)))
+                              try templates.page(TemplateSet.navigation, PageContext.navigation(volume, firstFiles: firstFiles)))
         let titlepage = page(id: "titlepage", href: PageContext.titlepageHref, properties: [],
-                             templates.render(TemplateSet.titlepage, PageContext.titlepage(volume, firstFiles: firstFiles)))
+                             try templates.page(TemplateSet.titlepage, PageContext.titlepage(volume, firstFiles: firstFiles)))
         let coverImage = Book.Resource(id: BookCover.imageID, href: BookCover.imageHref, mediaType: "image/jpeg",
                                        properties: ["cover-image"], contents: try cover ?? BookCover.generated(for: volume))
         let coverPage = page(id: "cover", href: PageContext.coverHref, properties: [],
-                             templates.render(TemplateSet.cover, PageContext.cover(volume, image: coverImage.href)))
+                             try templates.page(TemplateSet.cover, PageContext.cover(volume, image: coverImage.href)))
         let style = Book.Resource(id: "style", href: PageContext.stylesheetHref, mediaType: "text/css", properties: [],
-                                  contents: Data(templates.render(TemplateSet.style, ["language": volume.language]).utf8))
+                                  contents: Data(templates.render(TemplateSet.style, PageContext.style(volume)).utf8))
         let chapterResources = rendered.resources
         let images = rendered.images
         _ = consume rendered
@@ -118,13 +128,16 @@ public struct BookAssembler: Sendable {
 
     // MARK: - Chapters
 
-    /// The chapter's page, or its parts when the page would exceed the limit.
-    private func chapterParts(_ chapter: Chapter, number: Int, language: String) -> [Book.Resource] {
+    /// The chapter's page, or its parts when the page would exceed the limit. Each part is checked as the
+    /// template makes it, around `TemplateSet.markupProbe` instead of the article's blocks: those are
+    /// well-formed already (`XHTMLWriter`), and parsing them all again would cost more than the rest.
+    private func chapterParts(_ chapter: Chapter, number: Int, language: String) throws -> [Book.Resource] {
         let blocks = chapter.blocks.map(XMLText.legal)
+        let context = { (body: String, first: Bool) in
+            PageContext.chapter(chapter.article, body: body, firstPart: first, language: language, kobo: koboWrappers)
+        }
         let render = { (range: Range<Int>, first: Bool) in
-            templates.render(TemplateSet.chapter, PageContext.chapter(
-                chapter.article, body: blocks[range].joined(separator: "\n"), firstPart: first, language: language,
-                kobo: koboWrappers))
+            templates.render(TemplateSet.chapter, context(blocks[range].joined(separator: "\n"), first))
         }
         var ranges = [0..<blocks.count]
         let whole = render(ranges[0], true)
@@ -133,7 +146,8 @@ public struct BookAssembler: Sendable {
                                            firstOverhead: render(0..<0, true).utf8.count,
                                            laterOverhead: render(0..<0, false).utf8.count)
         }
-        return ranges.enumerated().map { part, range in
+        return try ranges.enumerated().map { part, range in
+            try templates.checkPage(TemplateSet.chapter, context(TemplateSet.markupProbe, part == 0))
             let text = ranges.count == 1 ? whole : render(range, part == 0)
             let id = ChapterNaming.id(number: number, part: part + 1), href = ChapterNaming.href(number: number, part: part + 1)
             guard deflatesPages, let deflated = try? RawDeflate(text) else { return page(id: id, href: href, properties: [], text) }

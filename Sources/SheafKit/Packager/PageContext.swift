@@ -1,11 +1,16 @@
 /// The values each page template sees, as plain dictionaries: strings are cleaned of characters XML
-/// forbids here; escaping is the template's `{{…}}`.
+/// forbids here; escaping is the template's `{{…}}`. Beside each context, the names its template may use
+/// (`TemplateCheck` refuses a template naming another): a key added to a context is added to its list.
 enum PageContext {
     /// Where the pages sit relative to the package document.
     static let textFolder = "text"
     static let stylesheetHref = "style/style.css"
     static let titlepageHref = "text/titlepage.xhtml"
     static let coverHref = "text/cover.xhtml"
+
+    /// Every key `chapter(…)` may set.
+    static let chapterNames = TemplateNames(["kobo", "language", "title", "firstPart", "body", "stylesheet", "site",
+                                             "date", "sourceText", "sourceHref", "sourceName", "hasByline"])
 
     /// One part of a chapter: the first carries the heading and byline (`sourceName` linked to `sourceHref`, else
     /// `site` and `sourceText`, the whole source as text). `kobo` adds the page wrappers Kobo's reading engine
@@ -34,6 +39,10 @@ enum PageContext {
         return context
     }
 
+    /// Every key `titlepage(…)` may set.
+    static let titlepageNames = TemplateNames(commonNames + ["collection", "subtitle", "dateRange", "articleCount",
+                                                             "stylesheet"], lists: ["sections": sectionNames])
+
     /// The title page: the book's names and dates, then the contents linking to the chapters.
     static func titlepage(_ volume: Volume, firstFiles: [String]) -> [String: Any] {
         let labels = PageLabels.forLanguage(volume.language)
@@ -48,6 +57,12 @@ enum PageContext {
         context["sections"] = sections(volume, hrefs: firstFiles.map { String($0.dropFirst(prefix.count)) })
         return context
     }
+
+    /// Every key `navigation(…)` may set.
+    static let navigationNames = TemplateNames(commonNames + [
+        "stylesheet", "landmarksLabel", "titlepageLabel", "bodymatterLabel", "titlepageHref", "contentsHref",
+        "bodymatterHref", "coverLabel", "coverHref",
+    ], lists: ["sections": sectionNames])
 
     /// The navigation document: the table of contents and the landmarks.
     static func navigation(_ volume: Volume, firstFiles: [String]) -> [String: Any] {
@@ -67,6 +82,9 @@ enum PageContext {
         return context
     }
 
+    /// Every key `cover(…)` may set.
+    static let coverNames = TemplateNames(commonNames + ["stylesheet", "image"])
+
     /// The cover page: the cover image alone, its alternative text the title.
     static func cover(_ volume: Volume, image: String) -> [String: Any] {
         var context = common(volume)
@@ -75,10 +93,21 @@ enum PageContext {
         return context
     }
 
+    /// Every key `style(…)` sets.
+    static let styleNames = TemplateNames(["language"])
+
+    /// The style sheet's: the book's language.
+    static func style(_ volume: Volume) -> [String: Any] {
+        ["language": volume.language]
+    }
+
     /// The generated cover's date line: the same range the title page prints.
     static func coverDates(_ volume: Volume) -> String? { dateRange(volume) }
 
     // MARK: - Parts
+
+    /// The keys `common(…)` sets.
+    private static let commonNames = ["language", "title", "contentsLabel", "hasArticles"]
 
     private static func common(_ volume: Volume) -> [String: Any] {
         [
@@ -88,6 +117,9 @@ enum PageContext {
             "hasArticles": !volume.articles.isEmpty,
         ]
     }
+
+    /// The keys of each of `sections(…)`, and of each of its articles.
+    private static let sectionNames = TemplateNames(["heading"], lists: ["articles": TemplateNames(["title", "href"])])
 
     /// Sections with their articles; `hrefs` is parallel to `volume.articles`. Empty sections are left out.
     private static func sections(_ volume: Volume, hrefs: [String]) -> [[String: Any]] {

@@ -2,6 +2,9 @@ import Foundation
 import Mustache
 
 /// The Mustache templates of the reader-visible pages: built-in copies, each overridable by a user's file.
+///
+/// Each template is checked as it is loaded (see `TemplateCheck`), so a broken one stops the run before any
+/// book is made; the pages rendered from it are checked again as they are made (`page`, `checkPage`).
 public struct TemplateSet: Sendable {
     /// The file names of the templates, as exported and as looked for in an override folder.
     public static let fileNames = [chapter, titlepage, navigation, style, cover]
@@ -12,7 +15,24 @@ public struct TemplateSet: Sendable {
     static let style = "style.css.mustache"
     static let cover = "cover.xhtml.mustache"
 
+    /// The names each template may use: its page's context (see `PageContext`).
+    static let names: [String: TemplateNames] = [
+        chapter: PageContext.chapterNames, titlepage: PageContext.titlepageNames,
+        navigation: PageContext.navigationNames, style: PageContext.styleNames, cover: PageContext.coverNames,
+    ]
+
+    /// Stands for the markup Sheaf inserts (an article's body, already well-formed) when a page is checked
+    /// without it: what is left to check is the template's own part of the page.
+    static let markupProbe = "<p/>"
+
     private let templates: [String: MustacheTemplate]
+    /// Where each template came from: the user's file, or the built-in template's name.
+    private let origins: [String: String]
+    /// Templates whose only unescaped value is the markup: for them one page checked stands for every page of
+    /// the same shape (see `checkPage`).
+    private let byShape: Set<String>
+    /// The shapes checked so far, shared by the threads making books.
+    private let checkedShapes = CheckedShapes()
     /// The templates' texts in `fileNames` order: what a catalog's fingerprint covers.
     let sourceTexts: [String]
 
@@ -39,11 +59,26 @@ public struct TemplateSet: Sendable {
     }
 
     /// Writes the built-in templates into `directory` (created if missing) and returns the paths written.
-    public static func exportDefaults(to directory: String) throws -> [String] {
+    /// A file there that differs from the built-in template (one the user edited) is replaced only with `force`:
+    /// without it nothing is written and the error names each such file.
+    public static func exportDefaults(to directory: String, force: Bool = false) throws -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw SheafError(stage: .write, file: directory, "cannot create folder: \(error.localizedDescription)")
+        }
+        let edited = fileNames.map { (directory as NSString).appendingPathComponent($0) }.filter { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return FileManager.default.fileExists(atPath: path)  // there, but not a readable file
+            }
+            return data != Data((builtInSources[(path as NSString).lastPathComponent] ?? "").utf8)
+        }
+        if let first = edited.first, !force {
+            throw edited.count == 1
+                ? SheafError(stage: .write, file: first, "exists and differs from the built-in template; nothing was "
+                             + "written: use --force to replace it")
+                : SheafError(stage: .write, file: directory, edited.joined(separator: ", ") + " exist and differ from "
+                             + "the built-in templates; nothing was written: use --force to replace them")
         }
         return try fileNames.map { name in
             let path = (directory as NSString).appendingPathComponent(name)
@@ -61,22 +96,60 @@ public struct TemplateSet: Sendable {
         templates[name]?.render(context) ?? ""
     }
 
+    /// Renders an XHTML page and checks that it is well-formed XML; a page that is not fails, naming the template.
+    func page(_ name: String, _ context: [String: Any]) throws -> String {
+        let text = render(name, context)
+        try check(name, text)
+        return text
+    }
+
+    /// Checks the page `name` renders from `context` (whose markup is `markupProbe`) without keeping it.
+    ///
+    /// Which parts of the template a page holds depends only on which of its context's values are there (and,
+    /// for flags, true): its shape. The values themselves are escaped, so one page checked per shape stands
+    /// for the others — unless the template inserts a value other than the markup unescaped, when every page
+    /// is checked. (Checking every chapter cost a quarter of a corpus build's time.)
+    func checkPage(_ name: String, _ context: [String: Any]) throws {
+        let shape = byShape.contains(name) ? name + ":" + context.keys.sorted().map { key in
+            (context[key] as? Bool).map { "\(key)=\($0)" } ?? key
+        }.joined(separator: ",") : nil
+        if let shape, checkedShapes.contains(shape) { return }
+        try check(name, render(name, context))
+        if let shape { checkedShapes.insert(shape) }
+    }
+
+    private func check(_ name: String, _ page: String) throws {
+        guard let found = XMLWellFormedness.problem(in: page) else { return }
+        let origin = origins[name] ?? name
+        throw SheafError(stage: .assemble, file: origin, "the template \(origin) gives a page that is not well-formed "
+                         + "XHTML (line \(found.line) of the page: \(found.message))")
+    }
+
     // MARK: - Loading
 
     private init(sources: [String: (text: String, origin: String)]) throws {
         var templates: [String: MustacheTemplate] = [:]
+        var origins: [String: String] = [:]
+        var byShape: Set<String> = []
         var texts: [String] = []
         for name in Self.fileNames {
             let source = sources[name] ?? (Self.builtInSources[name] ?? "", "")
+            let file = source.origin.isEmpty ? name : source.origin
             texts.append(source.text)
             do {
                 templates[name] = try MustacheTemplate(string: source.text)
             } catch {
-                let file = source.origin.isEmpty ? name : source.origin
                 throw SheafError(stage: .assemble, file: file, "template does not parse: \(Self.describe(error))")
             }
+            try TemplateCheck(file: file, names: Self.names[name] ?? TemplateNames([]))
+                .check(source.text, xhtml: name.hasSuffix(".xhtml.mustache"))
+            origins[name] = file
+            let unescaped = MustacheTags.scan(source.text).filter { $0.kind == .unescaped }.map(\.name)
+            if unescaped.allSatisfy({ $0 == "body" }) { byShape.insert(name) }
         }
         self.templates = templates
+        self.origins = origins
+        self.byShape = byShape
         self.sourceTexts = texts
     }
 
@@ -98,9 +171,45 @@ public struct TemplateSet: Sendable {
         return text
     }
 
+    /// swift-mustache's parse error in words, where it is: "line 15, column 25: a tag is not closed …".
     private static func describe(_ error: Error) -> String {
         guard let parserError = error as? MustacheTemplate.ParserError else { return String(describing: error) }
         let context = parserError.context
-        return "line \(context.lineNumber), column \(context.columnNumber): \(parserError.error)"
+        return "line \(context.lineNumber), column \(context.columnNumber): " + sentence(for: parserError.error)
     }
+
+    private static func sentence(for error: Error) -> String {
+        // Anything else is swift-mustache's reader running out of text, inside a tag.
+        guard let error = error as? MustacheTemplate.Error else { return "the template ends inside a tag ({{ without }})" }
+        switch error {
+        case .sectionCloseNameIncorrect:
+            return "a section is closed with another name than it was opened with ({{#name}} … {{/name}})"
+        case .unfinishedName:
+            return "a tag is not closed, or its name holds a character names cannot have ({{name}})"
+        case .expectedSectionEnd:
+            return "a section is opened and never closed ({{#name}} needs its {{/name}})"
+        case .invalidSetDelimiter:
+            return "a tag changing the delimiters is malformed ({{=<% %>=}})"
+        case .transformAppliedToInheritanceSection:
+            return "a block ({{$name}}) cannot take a transform"
+        case .illegalTokenInsideInheritSection:
+            return "a parent tag ({{<name}} … {{/name}}) may hold only blocks ({{$name}} … {{/name}})"
+        case .textInsideInheritSection:
+            return "a parent tag ({{<name}} … {{/name}}) may hold only blocks, not text"
+        case .invalidConfigVariableSyntax:
+            return "a configuration tag is malformed ({{% NAME: value}})"
+        case .unrecognisedConfigVariable:
+            return "unknown configuration tag (CONTENT_TYPE is the only one)"
+        }
+    }
+}
+
+/// The page shapes a `TemplateSet` has checked; safe to share between threads.
+private final class CheckedShapes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var shapes: Set<String> = []
+
+    func contains(_ shape: String) -> Bool { lock.withLock { shapes.contains(shape) } }
+
+    func insert(_ shape: String) { _ = lock.withLock { shapes.insert(shape) } }
 }

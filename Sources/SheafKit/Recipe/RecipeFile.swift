@@ -37,8 +37,7 @@ public struct RecipeFile: Sendable, Equatable {
         let fields = RecipeFields(path: path, lines: lines)
         var file = RecipeFile(path: path, defaults: BuildSettings(), recipes: [])
         for key in table.keys where key != "defaults" && key != "recipes" {
-            throw SheafError(stage: .read, file: "\(path):\(lines.line(ofKey: key, in: []))",
-                             "unknown table or key '\(key)': a recipe file has [defaults] and [recipes.NAME] tables")
+            throw misplaced(key, lines: lines, path: path)
         }
         if let defaults = table["defaults"] {
             file.defaults = try fields.settings(defaults.tomlValue, at: ["defaults"])
@@ -51,6 +50,38 @@ public struct RecipeFile: Sendable, Equatable {
             file.recipes.append(Recipe(name: name, settings: try fields.settings(value.tomlValue, at: ["recipes", name])))
         }
         return file
+    }
+
+    /// The error for a top-level name other than `defaults` and `recipes`, at its line, with the table it was
+    /// likely meant to be: `[recipe.weekly]` → `[recipes.weekly]`, `[default]` → `[defaults]`, `[weekly]` →
+    /// `[recipes.weekly]`.
+    private static func misplaced(_ key: String, lines: RecipeLines, path: String) -> SheafError {
+        let found = lines.root(key)
+        var reason = "unknown table or key '\(key)': a recipe file has [defaults] and [recipes.NAME] tables"
+        if let header = found?.path, !header.isEmpty {
+            let rest = header.dropFirst()
+            let meant = isNear(key, "defaults") ? ["defaults"] + rest
+                : isNear(key, "recipes") ? ["recipes"] + rest : ["recipes"] + header
+            reason += "; did you mean [\(meant.joined(separator: "."))]?"
+        }
+        return SheafError(stage: .read, file: "\(path):\(found?.line ?? 1)", reason)
+    }
+
+    /// Whether `word` is `target` with a slip of the keyboard: another case, or at most two letters added,
+    /// left out, changed or swapped.
+    private static func isNear(_ word: String, _ target: String) -> Bool {
+        let typed = Array(word.lowercased()), wanted = Array(target)
+        guard abs(typed.count - wanted.count) <= 2 else { return false }
+        // Levenshtein distance, a row at a time.
+        var previous = Array(0...wanted.count)
+        for (i, letter) in typed.enumerated() {
+            var current = [i + 1]
+            for (j, other) in wanted.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (letter == other ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[wanted.count] <= 2
     }
 
     /// The settings of the recipe called `name` (defaults under it), or of every recipe when `name` is nil.

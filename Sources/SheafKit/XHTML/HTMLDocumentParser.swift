@@ -2,7 +2,7 @@ import CLibXML2
 
 /// Parses an HTML fragment with libxml2's forgiving HTML parser into an `HTMLNode` forest.
 ///
-/// The only file that talks to libxml2: the C tree is copied into Swift values and freed before returning.
+/// The only file that talks to libxml2 (`XMLWellFormedness`, below, is its strict XML parser): the C tree is copied into Swift values and freed before returning.
 /// The copy is made without recursion, and nesting deeper than `maximumDepth` is flattened (see below), so
 /// neither this parser nor any rewriter after it can exhaust a thread's stack on pathological input.
 struct HTMLDocumentParser: Sendable {
@@ -22,7 +22,7 @@ struct HTMLDocumentParser: Sendable {
     }
 
     /// libxml2 must be initialised once per process before parsing from several threads.
-    private static let libraryReady: Void = sheaf_xml_init()
+    fileprivate static let libraryReady: Void = sheaf_xml_init()
 
     /// The text handed over is UTF-8 already (Swift repaired it): with no encoding named, libxml2 reads the bytes
     /// as UTF-8 where they are (naming "UTF-8" made it convert them into a second buffer), and IGNORE_ENC keeps
@@ -159,5 +159,56 @@ struct HTMLDocumentParser: Sendable {
     private static func string(_ characters: UnsafePointer<xmlChar>?) -> String {
         guard let characters else { return "" }
         return characters.withMemoryRebound(to: CChar.self, capacity: 1) { String(cString: $0) }
+    }
+}
+
+// MARK: - Well-formed XML
+
+/// Whether a text is well-formed XML (namespaces included), by libxml2's strict XML parser: a page template's
+/// output is checked with it before it goes into a book. Nothing is fetched and no DTD or external entity is
+/// loaded (no `XML_PARSE_NOENT`/`DTDLOAD`), so an entity the text does not declare is a problem, as in a reader.
+enum XMLWellFormedness {
+    /// The first problem libxml2 found: its 1-based line and its message.
+    struct Problem: Error, Sendable, Equatable {
+        var line: Int
+        var message: String
+    }
+
+    private static let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+        | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+
+    /// The first problem in `text`, or nil when it is well-formed.
+    static func problem(in text: String) -> Problem? {
+        _ = HTMLDocumentParser.libraryReady
+        guard let context = xmlNewParserCtxt() else { return Problem(line: 0, message: "out of memory") }
+        defer { xmlFreeParserCtxt(context) }
+        // The parser goes on after its first error and each later one replaces the context's last error, so
+        // the first is caught as it is raised (the handler is the thread's own), then the silent one restored.
+        let first = FirstProblem()
+        xmlSetStructuredErrorFunc(Unmanaged.passUnretained(first).toOpaque()) { box, error in
+            guard let box, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let first = Unmanaged<FirstProblem>.fromOpaque(box).takeUnretainedValue()
+            guard first.problem == nil else { return }
+            var words = error.pointee.message.map { String(cString: $0) } ?? "not well-formed"
+            while words.last?.isWhitespace == true { words.removeLast() }
+            first.problem = Problem(line: Int(error.pointee.line), message: words)
+        }
+        defer { xmlSetStructuredErrorFunc(nil, sheaf_xml_silent_structured) }
+        var text = text
+        let document = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { characters in
+                xmlCtxtReadMemory(context, characters.baseAddress, Int32(clamping: characters.count), nil, nil, options)
+            }
+        }
+        if let document { xmlFreeDoc(document) }
+        guard document == nil || context.pointee.wellFormed == 0 || context.pointee.nsWellFormed == 0 else {
+            return nil
+        }
+        return first.problem ?? Problem(line: 0, message: text.isEmpty ? "the page is empty" : "not well-formed")
+    }
+
+    /// Where the error handler leaves the first problem.
+    private final class FirstProblem {
+        var problem: Problem?
     }
 }
