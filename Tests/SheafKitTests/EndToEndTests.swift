@@ -254,7 +254,10 @@ import Testing
         let books = { () throws -> [String] in
             try FileManager.default.contentsOfDirectory(atPath: out.path("books")).filter { $0.hasSuffix(".epub") }.sorted()
         }
-        let lines = { (run: ProcessResult) in run.stdout.split(separator: "\n").map(String.init) }
+        // Each recipe's summary line (a "written:" line before it names the books).
+        let lines = { (run: ProcessResult) in
+            run.stdout.split(separator: "\n").map(String.init).filter { $0.contains(" written to ") }
+        }
         let first = try build()
         #expect(first.status == 0, "\(first.stderr)")
         #expect(lines(first).count == 3, "\(first.stdout)")
@@ -290,7 +293,8 @@ import Testing
         #expect(parts.stdout.contains("0 books written"), "\(parts.stdout)")
         #expect(parts.stdout.contains(" already in a book of this series"), "\(parts.stdout)")
         #expect((parts.stdout + parts.stderr).contains("--repeat"), "\(parts.stdout)")
-        #expect(!parts.stdout.contains("not listed in any index page"), "\(parts.stdout)")
+        // The summary counts each reason: the index's own left-out files are not blamed for the held ones.
+        #expect(parts.stdout.contains("8 already in a book of this series, 8 not listed in any index page"), "\(parts.stdout)")
     }
 
     /// `sheaf catalog` reads an older catalog as it is (a build would migrate it) and refuses a newer one.
