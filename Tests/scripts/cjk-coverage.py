@@ -17,8 +17,9 @@ means: not in a tag, comment, script, style, template, noscript, iframe, nor in 
 `display:none`, `visibility:hidden` or the `hidden` attribute; entities decoded.
 
 Chapter text: the body of the chapter file and its split parts (`cNNNN-2.xhtml`, …), without the `<h1>` title,
-the byline (`class="byline"`) and image placeholders (`class="image-missing"`: they show an image's alt text,
-which the source does not show as text).
+the byline (`class="byline"`), image placeholders (`class="image-missing"`: they show an image's alt text,
+which the source does not show as text) and video, audio and frame placeholders (`class="media-missing"`: their
+"［视频］" is Sheaf's own word for an element the source shows as a player, not as text).
 """
 import argparse, json, os, re, statistics, sys, zipfile
 from html.parser import HTMLParser
@@ -159,7 +160,7 @@ def chapter_parts(book, first):
 
 def chapter_text(book, first):
     return "".join(visible_text(book.read(part).decode("utf-8"), skip_tags={"h1"},
-                                skip_classes={"byline", "image-missing"}) for part in chapter_parts(book, first))
+                                skip_classes={"byline", "image-missing", "media-missing"}) for part in chapter_parts(book, first))
 
 # MARK: - Self-test
 
@@ -187,13 +188,15 @@ https://example.org/pages/1/1.md <br/>
 """
 SELF_TEST_CHAPTER = ('<html><head><title>标题</title></head><body><section><h1>标题</h1>'
                      '<p class="byline"><span>明慧网</span></p><p>正文一二<a href="x">链接</a></p>'
-                     '<p>正文三</p><p><span class="image-missing">［图片：说明］</span>粗体交叉斜体</p></section></body></html>')
+                     '<p>正文三</p><p><span class="image-missing">［图片：说明］</span>粗体交叉斜体</p>'
+                     '<p><span class="media-missing">［视频］ <a href="https://example.org/v.mp4">v</a></span></p>'
+                     '</section></body></html>')
 
 
 def self_test():
     """Checks the counting on an inline article: the script must see what a reader sees, and nothing more."""
     source = visible_text(source_content(SELF_TEST_ARTICLE))
-    chapter = visible_text(SELF_TEST_CHAPTER, skip_tags={"h1"}, skip_classes={"byline", "image-missing"})
+    chapter = visible_text(SELF_TEST_CHAPTER, skip_tags={"h1"}, skip_classes={"byline", "image-missing", "media-missing"})
     expected = "正文一二链接正文三粗体交叉斜体"
     failures = [f"{name}: {''.join(ch for ch in text if is_cjk(ch))} != {expected}"
                 for name, text in (("source", source), ("chapter", chapter))
