@@ -109,7 +109,8 @@ public struct SheafPipeline: Sendable {
     }
 
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.
-    /// Throws only when nothing can be built at all (e.g. a template that does not parse).
+    /// Throws only when nothing can be built at all (e.g. a template that does not parse); when no article is
+    /// found, `NothingToBuild` with the report of the files skipped.
     /// Once `interruption` is requested no further volume is started and a volume still being normalized is
     /// given up (reported failed, "interrupted: not written"); the books already being written finish. The
     /// report lists only the volumes started, and `--prune` is not applied; copying to `--to` stops between books.
@@ -122,9 +123,12 @@ public struct SheafPipeline: Sendable {
         var (plan, bodies) = planForBuilding()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
             // Nothing found at all is an error; everything left out by the options (an empty week) is not.
-            throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
+            let error = SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
                              + (plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) files skipped: "
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
+            throw NothingToBuild(error: error, report: BuildReport(
+                volumes: [], skipped: plan.skipped.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) },
+                notes: plan.notes))
         }
         try Self.createFolder(options.outputDirectory)
         let folder = options.outputDirectory
