@@ -27,6 +27,14 @@ import Testing
         #expect(MirrorFormat.collectionRoot(of: "notes/1.md") == nil)
     }
 
+    @Test func theBodyPolicyDropsQRCodesAndReadsImagesFromTheCollectionRoot() {
+        let policy = mirror.bodyPolicy(ofFile: "/data/mh-news/pages/73/1.md")
+        #expect(policy.imageRoot == "/data/mh-news")
+        #expect(policy.isFurniture(imageSource: "https://github.com/x/y/blob/master/pages/73/1.MD.png?raw=true"))
+        #expect(!policy.isFurniture(imageSource: "photo.png"))
+        #expect(mirror.bodyPolicy(ofFile: "/data/loose/1.md").imageRoot == "/data/loose")
+    }
+
     @Test func recognisesArticlesByNameAndFurnitureToo() {
         #expect(mirror.recognises(name: "407787.md", firstBytes: nil) == .articles)
         #expect(mirror.recognises(name: "n1.Markdown", firstBytes: nil) == .articles)

@@ -44,7 +44,8 @@ import Testing
             return writer.chapter(for: article(String(decoding: bytes, as: UTF8.self), source: source)).chapter.blocks
         }
         let file = ArticleFile(path: fixture.path, channel: "73", id: fixture.deletingPathExtension().lastPathComponent)
-        let read = try MirrorArticleReader().parse(bytes, file: file).get()
+        var read = try MirrorArticleReader().parse(bytes, file: file).get()
+        read.policy = MirrorFormat().bodyPolicy(ofFile: fixture.path)
         return writer.chapter(for: read).chapter.blocks
     }
 
@@ -111,7 +112,10 @@ import Testing
         let png = TestImages.uri(TestImages.png), gif = TestImages.uri(TestImages.gif, declaring: "image/jpeg")
         let html = "<p>一<img src='\(png)' alt='图'></p><p><img src='\(gif)'><img src='\(png)'></p>"
             + "<p>二<img src='data:image/png;base64,#' alt='坏'></p><div class='share'><img src='a.md.png'></div>"
-        let (chapter, diagnostics) = writer.chapter(for: article(html))
+        // The share block's QR code is dropped because the mirror's policy says it is furniture.
+        var mirrored = article(html)
+        mirrored.policy = MirrorFormat().bodyPolicy(ofFile: "pages/73/1.md")
+        let (chapter, diagnostics) = writer.chapter(for: mirrored)
         #expect(chapter.images.map(\.mediaType) == ["image/png", "image/gif"])
         let names = chapter.images.map(\.name)
         #expect(chapter.blocks == ["<p>一<img alt=\"图\" src=\"../images/\(names[0])\"/></p>",

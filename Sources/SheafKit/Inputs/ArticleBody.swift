@@ -5,9 +5,12 @@ public struct ArticleBody: Sendable, Equatable {
     public var html: String
     /// The path of the file relative links and images are resolved from.
     public var base: String
+    /// What the format says about the body's images (its furniture, where relative ones may be read from).
+    public var policy: BodyPolicy
 
-    public init(html: String, base: String) {
+    public init(html: String, base: String, policy: BodyPolicy = BodyPolicy()) {
         self.html = html
         self.base = base
+        self.policy = policy
     }
 }

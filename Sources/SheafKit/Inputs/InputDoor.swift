@@ -110,4 +110,9 @@ public struct InputDoor: Sendable {
         }
         return format.loadBody(reference)
     }
+
+    /// What the format that read `header` says about its body's images; none known for an unknown format.
+    public func bodyPolicy(of header: ArticleHeader) -> BodyPolicy {
+        format(named: header.format)?.bodyPolicy(ofFile: header.reference.file) ?? BodyPolicy()
+    }
 }

@@ -18,6 +18,9 @@ public protocol InputFormat: Sendable {
     /// The body of the article at `reference`, read again, with what the writer needs to place its links and images.
     func loadBody(_ reference: EntryReference) -> Result<ArticleBody, Diagnostic>
 
+    /// What the writer is told about the images of the bodies of the file at `path`.
+    func bodyPolicy(ofFile path: String) -> BodyPolicy
+
     /// The one folder to walk instead of a folder holding `names` (a collection's own article folder), if any.
     func articleFolder(among names: [String]) -> String?
 

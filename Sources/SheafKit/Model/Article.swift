@@ -96,10 +96,13 @@ public struct Article: Sendable, Equatable, Codable {
     public var bodyHTML: String
     /// What the reader repaired in the file's text (an encoding decoded, invalid bytes replaced): notes for the report.
     public var notes: [Diagnostic]
+    /// What the format that read the body says about its images.
+    public var policy: BodyPolicy
 
-    public init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = []) {
+    public init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = [], policy: BodyPolicy = BodyPolicy()) {
         self.header = header
         self.bodyHTML = bodyHTML
         self.notes = notes
+        self.policy = policy
     }
 }

@@ -207,12 +207,13 @@ struct VolumeMaker: Sendable {
 
     private static func normalize(_ header: ArticleHeader, writer: XHTMLWriter, body: String?) -> Normalized {
         if let body {
-            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body))
+            let article = Article(header: header, bodyHTML: body, policy: InputDoor.standard.bodyPolicy(of: header))
+            let (chapter, diagnostics) = writer.chapter(for: article)
             return .chapter(chapter, diagnostics)
         }
         switch InputDoor.standard.loadBody(of: header) {
         case .success(let body):
-            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body.html))
+            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body.html, policy: body.policy))
             return .chapter(chapter, diagnostics)
         case .failure(let diagnostic):
             // The file changed since the first pass: every file merged into it is accounted as skipped.

@@ -53,7 +53,25 @@ public struct MirrorFormat: InputFormat {
     }
 
     public func loadBody(_ reference: EntryReference) -> Result<ArticleBody, Diagnostic> {
-        MirrorArticleReader().readBody(Self.file(at: reference.file)).map { ArticleBody(html: $0, base: reference.file) }
+        MirrorArticleReader().readBody(Self.file(at: reference.file)).map {
+            ArticleBody(html: $0, base: reference.file, policy: bodyPolicy(ofFile: reference.file))
+        }
+    }
+
+    /// The share block's `<id>.md.png` QR codes are furniture; images are read from the collection root.
+    public func bodyPolicy(ofFile path: String) -> BodyPolicy {
+        BodyPolicy(furnitureImageEndings: [".md.png"], imageRoot: Self.imageRoot(of: path))
+    }
+
+    /// The folder holding `pages/` above the article (absolute), else the article's folder.
+    static func imageRoot(of articleFile: String) -> String {
+        let absolute = articleFile.hasPrefix("/")
+            ? articleFile : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(articleFile)
+        let components = (absolute as NSString).pathComponents
+        if let pages = components.dropLast().lastIndex(of: "pages"), pages > 0 {
+            return NSString.path(withComponents: Array(components[..<pages]))
+        }
+        return (absolute as NSString).deletingLastPathComponent
     }
 
     /// The file at `path` as the mirror files it: its folder is its channel, its stem its id.
