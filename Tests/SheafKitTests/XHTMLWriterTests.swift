@@ -5,9 +5,11 @@ import Testing
 @Suite struct XHTMLWriterTests {
     let writer = XHTMLWriter(language: "zh")
 
+    /// A mirror page's article: the mirror's policy drops its QR codes and links its pages.
     private func article(_ html: String, source: String? = nil) -> Article {
         Article(header: ArticleHeader(id: "1", channel: "73", title: "T", date: nil, source: source, site: nil,
-                                      files: ["pages/73/1.md"]), bodyHTML: html)
+                                      files: ["pages/73/1.md"]), bodyHTML: html,
+                policy: MirrorFormat().bodyPolicy(ofFile: "pages/73/1.md"))
     }
 
     // MARK: - Golden files
@@ -112,10 +114,7 @@ import Testing
         let png = TestImages.uri(TestImages.png), gif = TestImages.uri(TestImages.gif, declaring: "image/jpeg")
         let html = "<p>一<img src='\(png)' alt='图'></p><p><img src='\(gif)'><img src='\(png)'></p>"
             + "<p>二<img src='data:image/png;base64,#' alt='坏'></p><div class='share'><img src='a.md.png'></div>"
-        // The share block's QR code is dropped because the mirror's policy says it is furniture.
-        var mirrored = article(html)
-        mirrored.policy = MirrorFormat().bodyPolicy(ofFile: "pages/73/1.md")
-        let (chapter, diagnostics) = writer.chapter(for: mirrored)
+        let (chapter, diagnostics) = writer.chapter(for: article(html))
         #expect(chapter.images.map(\.mediaType) == ["image/png", "image/gif"])
         let names = chapter.images.map(\.name)
         #expect(chapter.blocks == ["<p>一<img alt=\"图\" src=\"../images/\(names[0])\"/></p>",

@@ -136,7 +136,8 @@ struct VolumeMaker: Sendable {
         rounds: while true {
             let kept = made.volume
             let articles = kept.articles
-            var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
+            var configured = XHTMLWriter(language: kept.language,
+                                         links: BookLinks(volume: kept, policy: InputDoor.standard.bodyPolicy(of:)))
             configured.imageCache = imageCache
             configured.device = device
             let writer = configured

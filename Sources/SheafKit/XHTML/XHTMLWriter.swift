@@ -26,7 +26,7 @@ public struct XHTMLWriter: Sendable {
             ReplaceMedia(language: language, source: source),
             RemoveFurniture(),
             RemoveNonContentImages(policy: policy),
-            RewriteLinks(source: source, links: links, channel: channel),
+            RewriteLinks(source: source, links: links, channel: channel, policy: policy),
             ReplaceImages(language: language, source: source, decoded: images),
             KeepKnownElements(),
             UniqueIdentifiers(),

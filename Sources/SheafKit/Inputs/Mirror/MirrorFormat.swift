@@ -58,9 +58,11 @@ public struct MirrorFormat: InputFormat {
         }
     }
 
-    /// The share block's `<id>.md.png` QR codes are furniture; images are read from the collection root.
+    /// The share block's `<id>.md.png` QR codes are furniture; images are read from the collection root; links
+    /// to other pages are `pages/<channel>/<id>.md`, `../<channel>/<id>.md` or `<id>.md`.
     public func bodyPolicy(ofFile path: String) -> BodyPolicy {
-        BodyPolicy(furnitureImageEndings: [".md.png"], imageRoot: Self.imageRoot(of: path))
+        BodyPolicy(furnitureImageEndings: [".md.png"], imageRoot: Self.imageRoot(of: path), pageLinkEnding: ".md",
+                   pageFolder: "pages")
     }
 
     /// The folder holding `pages/` above the article (absolute), else the article's folder.
