@@ -54,3 +54,49 @@ import Testing
         }
     }
 }
+
+/// A format without channels, its files `*.note` (the first line the title): what a second format looks like to
+/// the door.
+private struct NoteFormat: InputFormat {
+    let name = "note"
+
+    func recognises(name: String, firstBytes: [UInt8]?) -> InputRecognition {
+        name.hasSuffix(".note") ? .articles : .unknown
+    }
+
+    func readArticles(in path: String, each: (Result<Article, Diagnostic>) -> Void) {
+        let header = ArticleHeader(id: InputPath.stem(of: path), channel: "", title: "t", date: nil, source: nil,
+                                   site: nil, files: [path])
+        each(.success(Article(header: header, bodyHTML: "<p>x</p>")))
+    }
+
+    func loadBody(_ reference: EntryReference) -> Result<ArticleBody, Diagnostic> {
+        .success(ArticleBody(html: "<p>x</p>", base: reference.file))
+    }
+
+    func bodyPolicy(ofFile path: String) -> BodyPolicy { BodyPolicy() }
+    func articleFolder(among names: [String]) -> String? { nil }
+    func skipsFolder(named name: String) -> Bool { false }
+    func collectionName(ofFile path: String) -> String? { nil }
+    func collectionRoot(ofFile path: String) -> String? { nil }
+    func collectionName(around path: String) -> String? { nil }
+    func indexes(ofCollectionAt root: String) -> (indexes: [IndexListing], problems: [Diagnostic]) { ([], []) }
+    func indexFile(named name: String, inCollectionAt root: String) -> String { root }
+}
+
+@Suite struct InputDoorFormatsTests {
+    let door = InputDoor(formats: [MirrorFormat(), NoteFormat()])
+
+    @Test func asksEachFormatInTurn() {
+        #expect(door.verdict(for: "/x/trip/day1.note", named: false) == .read("note"))
+        #expect(door.verdict(for: "/x/pages/73/1.md", named: false) == .read("mirror"))
+    }
+
+    @Test func aFormatWithoutChannelsGroupsByFolder() {
+        var headers: [ArticleHeader] = []
+        door.readArticles(in: InputFile(path: "/x/trip/day1.note", format: "note")) { headers.append(try! $0.get().header) }
+        #expect(headers.map(\.format) == ["note"])
+        #expect(headers.map(\.folder) == ["trip"])
+        #expect(headers.map(\.channel) == ["trip"], "--group-by channel uses the folder")
+    }
+}

@@ -11,7 +11,8 @@ public struct InputDoor: Sendable {
     /// The door to every known format.
     public static let standard = InputDoor(formats: knownFormats, isForced: false)
 
-    private init(formats: [any InputFormat], isForced: Bool) {
+    /// A door to `formats`, asked in this order (a library's own formats too).
+    public init(formats: [any InputFormat], isForced: Bool = false) {
         self.formats = formats
         self.isForced = isForced
     }
@@ -86,7 +87,8 @@ public struct InputDoor: Sendable {
 
     // MARK: - Reading
 
-    /// Every article of the file, as `format` reads it: its headers carry the format's name and the file's folder.
+    /// Every article of the file, as `format` reads it: its headers carry the format's name and the file's folder,
+    /// and a format without channels groups by that folder (`--group-by channel`, `--channel`).
     public func readArticles(in file: InputFile, each: (Result<Article, Diagnostic>) -> Void) {
         guard let format = format(named: file.format) else {
             each(.failure(Diagnostic(.warning, stage: .read, file: file.path, "no reader named \(file.format)")))
@@ -97,6 +99,7 @@ public struct InputDoor: Sendable {
                 var read = article
                 read.header.format = format.name
                 if read.header.folder.isEmpty { read.header.folder = InputPath.folderName(of: file.path) }
+                if read.header.channel.isEmpty { read.header.channel = read.header.folder }
                 return read
             })
         }
