@@ -3,6 +3,17 @@ import Testing
 @testable import SheafKit
 
 @Suite struct SheafPipelineTests {
+    @Test func anUnknownFormatInTheOptionsIsAnErrorNotAFallBack() async throws {
+        let scratch = try Scratch()
+        var options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   grouping: .all, catalog: false)
+        options.format = "rss"
+        await #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror")) {
+            try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("books")))
+    }
+
     @Test func aBookOverTheDevicesSizeCapFailsAndIsRemoved() async throws {
         let scratch = try Scratch()
         var tiny = DeviceProfile(.kindle)

@@ -109,8 +109,8 @@ public struct SheafPipeline: Sendable {
     }
 
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.
-    /// Throws only when nothing can be built at all (e.g. a template that does not parse); when no article is
-    /// found, `NothingToBuild` with the report of the files skipped.
+    /// Throws only when nothing can be built at all (e.g. a template that does not parse, an unknown `format`);
+    /// when no article is found, `NothingToBuild` with the report of the files skipped.
     /// Once `interruption` is requested no further volume is started and a volume still being normalized is
     /// given up (reported failed, "interrupted: not written"); the books already being written finish. The
     /// report lists only the volumes started, and `--prune` is not applied; copying to `--to` stops between books.
@@ -120,6 +120,7 @@ public struct SheafPipeline: Sendable {
                       progress: @Sendable (BuildProgress) -> Void = { _ in },
                       waiting: (String) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
+        _ = try InputDoor(format: options.format)
         var (plan, bodies) = planForBuilding()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
             // Nothing found at all is an error; everything left out by the options (an empty week) is not.
