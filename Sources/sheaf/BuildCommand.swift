@@ -57,6 +57,8 @@ struct BuildCommand: AsyncParsableCommand {
         defer { signals.stop() }
         var reports: [BuildReport] = []
         var failedRecipes = 0
+        // A build that cannot go on still writes its report (what was skipped, and why) before it fails.
+        var failure: CommandFailure?
         for run in runs where !signals.interruption.isRequested {
             let label = run.recipe.map { "\($0): " } ?? ""
             do {
@@ -72,8 +74,12 @@ struct BuildCommand: AsyncParsableCommand {
                 reports.append(result)
             } catch {
                 line.clear()
+                if let nothing = error as? NothingToBuild { reports.append(nothing.report) }
                 // One recipe that cannot be built (its input gone) does not stop the others; the status says it.
-                guard run.recipe != nil, runs.count > 1 else { throw CommandFailure("\(error)") }
+                guard run.recipe != nil, runs.count > 1 else {
+                    failure = CommandFailure("\(error)")
+                    break
+                }
                 FileHandle.standardError.write(Data("Error: \(label)\(error)\n".utf8))
                 failedRecipes += 1
             }
@@ -95,6 +101,7 @@ struct BuildCommand: AsyncParsableCommand {
                 throw CommandFailure("cannot write the report \(report): \(error.localizedDescription)")
             }
         }
+        if let failure { throw failure }
         if failedRecipes > 0 || !combined.failedVolumes.isEmpty
             || combined.sideloaded.contains(where: { $0.status == .failed }) || (strict && !combined.skipped.isEmpty) {
             throw ExitCode.failure

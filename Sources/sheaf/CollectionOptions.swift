@@ -16,6 +16,11 @@ struct CollectionOptions: ParsableArguments {
         valueName: "path"))
     var paths: [String] = []
 
+    @Option(help: ArgumentHelp(
+        "Read every input as this format (\(InputDoor.knownFormats.map(\.name).joined(separator: ", "))) "
+            + "instead of choosing each file's by its name and first bytes.", valueName: "name"))
+    var format: String?
+
     @Option(help: ArgumentHelp("Build only this recipe of the recipe file.", valueName: "name"))
     var recipe: String?
 
@@ -118,6 +123,7 @@ struct CollectionOptions: ParsableArguments {
     func settings(out: String?) throws -> BuildSettings {
         var settings = BuildSettings()
         settings.inputs = paths.isEmpty ? nil : paths
+        settings.format = try Self.parsed("--format", format) { _ = try InputDoor(format: $0); return $0 }
         settings.channels = channels.isEmpty ? nil : channels
         settings.groupBy = groupBy
         settings.indexes = indexes.isEmpty ? nil : indexes

@@ -56,4 +56,25 @@ import Testing
         #expect(run.stderr.contains("unknown placeholder {colection}"), "\(run.stderr)")
         #expect(run.stderr.contains("{collection}"))
     }
+
+    @Test func aForcedFormatReadsAFileWhateverItsNameAndAnUnknownOneIsRefused() throws {
+        let out = try Scratch()
+        let page = out.path("saved-page")
+        try FileManager.default.copyItem(atPath: Self.samples + "/goodnews/pages/p1/951211.md", toPath: page)
+        // Without an extension the name says nothing; the page's first bytes would, so --format is what is tested
+        // by a file they do not name: plain text in front of the page.
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        try ("Saved from the mirror.\n" + text).write(toFile: page, atomically: true, encoding: .utf8)
+        let chosen = try Sheaf.run(["plan", page])
+        #expect(chosen.stdout.contains("skipped: \(page): not an article: no reader for files without an extension"),
+                "\(chosen.stdout)")
+        #expect(chosen.stdout.contains("0 books"), "\(chosen.stdout)")
+        let forced = try Sheaf.run(["plan", page, "--format", "mirror"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("1 book, 1 article, 0 files skipped"), "\(forced.stdout)")
+        let unknown = try Sheaf.run(["plan", page, "--format", "rss"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("--format: unknown input format 'rss'; the known formats are mirror"),
+                "\(unknown.stderr)")
+    }
 }

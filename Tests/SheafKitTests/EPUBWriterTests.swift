@@ -112,8 +112,9 @@ enum SampleBooks {
             + TestImages.uri(TestImages.gif) + "'></a></p><p><ok href='../pages/73/2.md'>第二篇</ok>，"
             + "<img src='//x.org/远程.jpg' alt='远程'>，<img src='data:image/png;base64,@'></p>"
         let second = "<p>同一张图：<img src='\(png)'>，回到<a href='https://www.minghui.org/mh/articles/2021/1/18/1.html'>第一篇</a></p>"
-        return (volume, [writer.chapter(for: Article(header: a, bodyHTML: first)).chapter,
-                         writer.chapter(for: Article(header: b, bodyHTML: second)).chapter])
+        let mirror = MirrorFormat().bodyPolicy(ofFile: "pages/73/1.md")
+        return (volume, [writer.chapter(for: Article(header: a, bodyHTML: first, policy: mirror)).chapter,
+                         writer.chapter(for: Article(header: b, bodyHTML: second, policy: mirror)).chapter])
     }
 
     private static let paragraph = "<p>明慧网通讯员报道：这是一段用于测试的中文段落，包含标点符号、数字 2021 和英文 word，以检验两端对齐与首行缩进的效果。</p>"

@@ -21,8 +21,8 @@ import Testing
         let scratch = try Scratch()
         let (path, article) = try Self.gb18030Collection(in: scratch)
         let result = HeaderReader().readHeaders(of: [
-            ArticleFile(path: path, channel: "19", id: "418414"),
-            ArticleFile(path: Self.sample, channel: "19", id: "418414"),
+            InputFile(path: path, format: "mirror"),
+            InputFile(path: Self.sample, format: "mirror"),
         ])
         #expect(result.articles.map(\.title) == [article.header.title, article.header.title])
         #expect(result.notes == [Diagnostic(.note, stage: .read, file: path, "decoded as GB18030")])
@@ -57,7 +57,7 @@ import Testing
 @Suite struct HeaderReaderHashingTests {
     @Test func fingerprintsBodiesOnlyWhenAsked() throws {
         let sample = HeaderReaderTests.sample
-        let file = ArticleFile(path: sample, channel: "19", id: "418414")
+        let file = InputFile(path: sample, format: "mirror")
         let hashed = HeaderReader().readHeaders(of: [file])
         let plain = HeaderReader(hashesBodies: false).readHeaders(of: [file])
         #expect(hashed.articles.map { $0.bodyHash?.count } == [16])
@@ -69,11 +69,10 @@ import Testing
 }
 
 @Suite struct HeaderReaderBodiesTests {
-    private var files: [ArticleFile] {
+    private var files: [InputFile] {
         ["19/418414", "19/418691", "19/418706", "19/418799"].map {
-            let parts = $0.split(separator: "/")
-            return ArticleFile(path: EndToEndTests.repository.appendingPathComponent("Samples/mh-news/pages/\($0).md").path,
-                               channel: String(parts[0]), id: String(parts[1]))
+            InputFile(path: EndToEndTests.repository.appendingPathComponent("Samples/mh-news/pages/\($0).md").path,
+                      format: "mirror")
         }.filter { FileManager.default.fileExists(atPath: $0.path) }
     }
 

@@ -19,9 +19,16 @@ import Testing
     }
 
     @Test func dropsWhatABookCannotFollow() {
-        for href in ["javascript:void(0)", "data:text/html,x", "#note1", "", "  ", "../pages/73/1.md",
-                     "../pages/73/1.md?t=2020", "ftp://x.org/", "http://", "http:///path", "http://a b/"] {
+        for href in ["javascript:void(0)", "data:text/html,x", "#note1", "", "  ",
+                     "ftp://x.org/", "http://", "http:///path", "http://a b/"] {
             #expect(resolver.resolve(href) == nil, "\(href)")
+        }
+    }
+
+    @Test func tellsPathsRelativeToThePagesFolder() {
+        for href in ["../pages/73/1.md", "1.md?t=2020", "a/b.html"] { #expect(LinkResolver.isRelativePath(href), "\(href)") }
+        for href in ["/a.md", "//x.org/a.md", "https://x.org/a.md", "\\\\x\\a.md"] {
+            #expect(!LinkResolver.isRelativePath(href), "\(href)")
         }
     }
 

@@ -20,15 +20,15 @@ import Testing
     }
 
     @Test func relativePathsInsideTheRootAreRead() throws {
-        let (_, article, cleanup) = try collection()
+        let (root, article, cleanup) = try collection()
         defer { cleanup() }
-        guard case .found(.picture(let png)) = LocalImage.lookup("pic.png", articleFile: article),
-              case .found(.picture(let gif)) = LocalImage.lookup("../../img/b%20c.gif?v=2", articleFile: article) else {
+        guard case .found(.picture(let png)) = LocalImage.lookup("pic.png", articleFile: article, root: root),
+              case .found(.picture(let gif)) = LocalImage.lookup("../../img/b%20c.gif?v=2", articleFile: article, root: root) else {
             Issue.record("the local images were not found")
             return
         }
         #expect(png.mediaType == "image/png" && gif.mediaType == "image/gif")
-        #expect(LocalImage.lookup("gone.png", articleFile: article) == .missing)
+        #expect(LocalImage.lookup("gone.png", articleFile: article, root: root) == .missing)
     }
 
     @Test func aFIFONamedLikeAPictureIsNotWaitedOn() throws {
@@ -36,17 +36,17 @@ import Testing
         defer { cleanup() }
         #expect(mkfifo(root + "/pages/73/pipe.jpg", 0o644) == 0)
         // Opened without blocking and recognised by its type (a plain open would wait for a writer forever).
-        #expect(LocalImage.lookup("pipe.jpg", articleFile: article)
+        #expect(LocalImage.lookup("pipe.jpg", articleFile: article, root: root)
             == .found(.unusable(reason: "is not a regular file (a FIFO, device or socket?)")))
     }
 
     @Test func pathsLeavingTheRootAreRefused() throws {
-        let (_, article, cleanup) = try collection()
+        let (root, article, cleanup) = try collection()
         defer { cleanup() }
-        #expect(LocalImage.lookup("../../../secret.jpg", articleFile: article) == .refused("leaves the collection folder"))
-        #expect(LocalImage.lookup("../../img/out.jpg", articleFile: article)
+        #expect(LocalImage.lookup("../../../secret.jpg", articleFile: article, root: root) == .refused("leaves the collection folder"))
+        #expect(LocalImage.lookup("../../img/out.jpg", articleFile: article, root: root)
             == .refused("is a link leading out of the collection folder"))
-        #expect(LocalImage.lookup("file:///etc/passwd", articleFile: article) == .refused("is a file: URL"))
+        #expect(LocalImage.lookup("file:///etc/passwd", articleFile: article, root: root) == .refused("is a file: URL"))
     }
 
     @Test func siteAddressesAreNotLocal() {
@@ -55,13 +55,18 @@ import Testing
         }
     }
 
-    @Test func rootIsAbovePages() {
-        #expect(LocalImage.collectionRoot(of: "/data/mh-news/pages/73/1.md") == "/data/mh-news")
-        #expect(LocalImage.collectionRoot(of: "/data/loose/1.md") == "/data/loose")
+    @Test func withoutARootOnlyTheArticlesFolderIsRead() throws {
+        let (_, article, cleanup) = try collection()
+        defer { cleanup() }
+        #expect(LocalImage.lookup("../../img/b%20c.gif", articleFile: article) == .refused("leaves the collection folder"))
+        guard case .found(.picture) = LocalImage.lookup("pic.png", articleFile: article) else {
+            Issue.record("the image beside the article was not found")
+            return
+        }
     }
 
     @Test func chapterEmbedsLocalImagesAndReportsRefusedOnes() throws {
-        let (_, article, cleanup) = try collection()
+        let (root, article, cleanup) = try collection()
         defer { cleanup() }
         let header = ArticleHeader(id: "1", channel: "73", title: "t", date: nil, source: nil, site: nil, files: [article])
         let body = #"<p>a <img src="pic.png" alt="p"/> b <img src="../../../secret.jpg" alt="s"/></p>"#

@@ -39,6 +39,7 @@ import Testing
 
             [recipes.all-keys]
             inputs = ["~/mh-news", "/abs/pages/73", "rel"]
+            format = "mirror"
             channels = ["73", "19"]
             group-by = "month"
             since = 2021-01-01
@@ -73,6 +74,7 @@ import Testing
         #expect(settings.device == .kobo && settings.to == "/media/KOBOeReader")
         let options = try settings.buildOptions(environment: BuildEnvironment())
         #expect(!options.catalog && options.repeatArticles && options.prune)
+        #expect(settings.format == "mirror" && options.format == "mirror")
         #expect(options.device == DeviceProfile(.kobo) && options.sideloadDirectory == "/media/KOBOeReader")
     }
 
@@ -132,6 +134,7 @@ import Testing
         ("[defaults]\nweek-start = \"someday\"\n[recipes.a]\n", ":2", "defaults.week-start: 'someday' is not a day"),
         ("[recipes.a]\ngroup-by = \"week\n", ":2", "not valid TOML"),
         ("[recipes.a]\ndevice = \"nook\"\n", ":2", "recipes.a.device: 'nook' is not one of generic, kindle, kobo"),
+        ("[recipes.a]\n\nformat = \"rss\"\n", ":3", "recipes.a.format: unknown input format 'rss'; the known formats are mirror"),
         ("title = \"x\"\n[recipes.a]\n", ":1", "unknown table or key 'title'"),
         ("[defaults]\nout = \"b\"\n", ":1", "no recipe"),
     ])

@@ -4,7 +4,13 @@ import Testing
 @Suite struct RemoveNonContentImagesTests {
     @Test func dropsMirrorQRCodes() {
         let html = "<p><img src='https://github.com/x/y/blob/master/pages/73/1.md.png'/><img alt='扫描二维码' src='q.png'/></p>"
-        #expect(rewritten(html, by: RemoveNonContentImages()) == "<p></p>")
+        #expect(rewritten(html, by: RemoveNonContentImages(policy: MirrorFormat().bodyPolicy(ofFile: "c/pages/73/1.md")))
+                == "<p></p>")
+    }
+
+    @Test func aFileNamedLikeAMirrorQRCodeIsKeptForAnotherFormat() {
+        let html = "<p><img src='pages/73/1.md.png'/></p>"
+        #expect(rewritten(html, by: RemoveNonContentImages()).contains("1.md.png"))
     }
 
     @Test func dropsTrackingPixels() {

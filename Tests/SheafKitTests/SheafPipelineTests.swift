@@ -3,26 +3,15 @@ import Testing
 @testable import SheafKit
 
 @Suite struct SheafPipelineTests {
-    @Test func collectionIsTheFolderAbovePages() {
-        #expect(SheafPipeline.collectionName(of: "/x/mh-news/pages/73/1.md") == "mh-news")
-        #expect(SheafPipeline.collectionName(of: "Samples/goodnews/pages/p1/951211.md") == "goodnews")
-        #expect(SheafPipeline.collectionName(of: "/x/pages/mh-news/pages/73/1.md") == "mh-news")
-        #expect(SheafPipeline.collectionName(of: "../shared/mh-news/./pages/73/1.md") == "mh-news")
-        #expect(SheafPipeline.collectionName(of: "/x/other/../mh-news/pages/73/1.md") == "mh-news")
-        #expect(SheafPipeline.collectionName(of: "/x/mh-news/73/1.md") == nil)
-        // Nothing before pages/ in the path as written: the working folder's name.
-        let here = InputPath.lastComponent(FileManager.default.currentDirectoryPath)
-        #expect(SheafPipeline.collectionName(of: "pages/73/1.md") == here)
-        #expect(SheafPipeline.collectionName(of: "./x/../pages/73/1.md") == here)
-        #expect(SheafPipeline.collectionName(of: "/x/notes/1.md") == nil)
-        #expect(SheafPipeline.collectionName(of: "/pages/73/1.md") == nil)
-    }
-
-    @Test func collectionRootKeepsThePathAsWritten() {
-        #expect(SheafPipeline.collectionRoot(of: "Samples/mh-news/pages/73/1.md") == "Samples/mh-news")
-        #expect(SheafPipeline.collectionRoot(of: "pages/73/1.md") == ".")
-        #expect(SheafPipeline.collectionRoot(of: "/pages/73/1.md") == "/")
-        #expect(SheafPipeline.collectionRoot(of: "notes/1.md") == nil)
+    @Test func anUnknownFormatInTheOptionsIsAnErrorNotAFallBack() async throws {
+        let scratch = try Scratch()
+        var options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
+                                   grouping: .all, catalog: false)
+        options.format = "rss"
+        await #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror")) {
+            try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("books")))
     }
 
     @Test func aBookOverTheDevicesSizeCapFailsAndIsRemoved() async throws {

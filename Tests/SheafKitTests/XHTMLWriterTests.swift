@@ -5,9 +5,11 @@ import Testing
 @Suite struct XHTMLWriterTests {
     let writer = XHTMLWriter(language: "zh")
 
+    /// A mirror page's article: the mirror's policy drops its QR codes and links its pages.
     private func article(_ html: String, source: String? = nil) -> Article {
         Article(header: ArticleHeader(id: "1", channel: "73", title: "T", date: nil, source: source, site: nil,
-                                      files: ["pages/73/1.md"]), bodyHTML: html)
+                                      files: ["pages/73/1.md"]), bodyHTML: html,
+                policy: MirrorFormat().bodyPolicy(ofFile: "pages/73/1.md"))
     }
 
     // MARK: - Golden files
@@ -44,7 +46,8 @@ import Testing
             return writer.chapter(for: article(String(decoding: bytes, as: UTF8.self), source: source)).chapter.blocks
         }
         let file = ArticleFile(path: fixture.path, channel: "73", id: fixture.deletingPathExtension().lastPathComponent)
-        let read = try MirrorArticleReader().parse(bytes, file: file).get()
+        var read = try MirrorArticleReader().parse(bytes, file: file).get()
+        read.policy = MirrorFormat().bodyPolicy(ofFile: fixture.path)
         return writer.chapter(for: read).chapter.blocks
     }
 

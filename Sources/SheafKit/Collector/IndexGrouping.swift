@@ -17,14 +17,14 @@ struct IndexGrouping {
         var byPage: [String: Int] = [:]
         for (index, article) in articles.enumerated() {
             for file in article.files {
-                if let page = MarkdownLinks.mirrorPage(file) { byPage[page.channel + "/" + page.id] = byPage[page.channel + "/" + page.id] ?? index }
+                if let page = Self.pageKey(ofFile: file) { byPage[page] = byPage[page] ?? index }
             }
             byPage[article.channel + "/" + article.id] = byPage[article.channel + "/" + article.id] ?? index
         }
         var result = Result(buckets: [:], notes: [], unlisted: [])
         var listed = Set<Int>()
         var missing = 0
-        for listing in indexes {
+        for listing in indexes.sorted(by: { ArticleOrder.idPrecedes($0.name, $1.name) }) {
             var members: [Int] = []
             for entry in listing.entries {
                 guard let index = byPage[entry.channel + "/" + entry.id] else {
@@ -57,5 +57,13 @@ struct IndexGrouping {
             }
         }
         return result
+    }
+
+    /// `73/412985` for `…/73/412985.md`: the folder and stem a merged file is listed under by an index page.
+    static func pageKey(ofFile path: String) -> String? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 2, let last = parts.last, let dot = last.lastIndex(of: "."), dot != last.startIndex
+        else { return nil }
+        return parts[parts.count - 2] + "/" + last[..<dot]
     }
 }

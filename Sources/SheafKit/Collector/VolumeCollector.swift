@@ -90,7 +90,7 @@ public struct VolumeCollector: Sendable {
     /// `options` with a `--title` longer than an article's title may be cut to that length, and a note saying so.
     /// A title is copied into every book, its cover and its pages: a huge one would cost memory per book.
     static func cappingTitle(_ options: CollectorOptions) -> (CollectorOptions, Diagnostic?) {
-        let limit = MirrorArticleReader.maximumTitleLength
+        let limit = ArticleHeader.maximumTitleLength
         guard let title = options.title, title.count > limit else { return (options, nil) }
         var capped = options
         capped.title = String(title.prefix(limit))

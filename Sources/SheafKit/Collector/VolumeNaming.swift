@@ -6,7 +6,7 @@ struct VolumeNaming {
     enum Key: Hashable, Comparable {
         case period(String)     // `2021-W03`, `2021-01`, `2021-01-18`: zero-padded, so text order is time order
         case channel(String)
-        /// An index page: its file stem and the title the collection's menu gives it.
+        /// A reading list of the input (a mirror's index page): its name and the title its format gives it.
         case index(name: String, title: String?)
         case all
         case undated

@@ -1,16 +1,17 @@
 /// What Sheaf knows about one article apart from its body: enough to group, sort, de-duplicate and list it.
 public struct ArticleHeader: Sendable, Hashable, Codable {
-    /// The file stem: the source site's article id (`407787` for `pages/73/407787.md`).
+    /// The article's id within its folder: for the mirror the file stem, the source site's article id
+    /// (`407787` for `pages/73/407787.md`).
     public var id: String
-    /// The article's folder name (`73`).
+    /// What `--group-by channel` groups by (`73`): the format's channel, else the article's folder.
     public var channel: String
     /// The article's own title, cleaned of entities and stray whitespace; never empty.
     public var title: String
     /// The date from the dateline, else from the source URL; nil when neither has one.
     public var date: ArticleDate?
-    /// The original article's URL as the file gives it (`原文地址…：URL`), if any.
+    /// The original article's URL as the file gives it, if any.
     public var source: String?
-    /// The publishing site's name from the dateline (`明慧网`, `看中国`), else the source URL's host.
+    /// The publishing site's name (`明慧网`, `看中国`), else the source URL's host.
     public var site: String?
     /// Every input path merged into this article, as opened; the first is the one read.
     public var files: [String]
@@ -18,6 +19,20 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     public var size: Int
     /// `FNV1a` hex of the HTML body as read, when a catalog needs it to tell a book unchanged; else nil.
     public var bodyHash: String?
+    /// The authors the input names, in its order (none when it names none).
+    public var authors: [String] = []
+    /// The article's BCP 47 language when the input declares it (`zh-Hans`, `en`); nil when it does not.
+    public var language: String?
+    /// The input's tags or categories, in its order.
+    public var tags: [String] = []
+    /// The name of the folder holding the article's file (`73`): what a format without channels groups by.
+    public var folder: String = ""
+    /// The feed or export the article came from, for a format that holds many articles in one file.
+    public var feed: String?
+    /// The name of the input format that read the article (`mirror`): the one that loads its body again.
+    public var format: String = ""
+    /// Which article of its file this is, for a file of many (a feed's entry id); empty for a file of one.
+    public var entry: String = ""
 
     public init(id: String, channel: String, title: String, date: ArticleDate?, source: String?,
                 site: String?, files: [String], size: Int = 0, bodyHash: String? = nil) {
@@ -31,6 +46,12 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
         self.size = size
         self.bodyHash = bodyHash
     }
+
+    /// Titles longer than this many characters are cut (with "…"): a title is a line in the table of contents.
+    public static let maximumTitleLength = 300
+
+    /// Where the body of this article is loaded from: its first file and its entry there.
+    public var reference: EntryReference { EntryReference(file: files.first ?? "", entry: entry) }
 }
 
 extension ArticleHeader: Packable {
@@ -44,6 +65,13 @@ extension ArticleHeader: Packable {
         writer.write(files)
         writer.write(size)
         writer.write(bodyHash)
+        writer.write(authors)
+        writer.write(language)
+        writer.write(tags)
+        writer.write(folder)
+        writer.write(feed)
+        writer.write(format)
+        writer.write(entry)
     }
 
     public init(unpacking reader: inout PackedReader) {
@@ -51,6 +79,13 @@ extension ArticleHeader: Packable {
                   date: reader.readOptionalInt().map(ArticleDate.init(dayNumber:)),
                   source: reader.readOptionalString(), site: reader.readOptionalString(),
                   files: reader.readStrings(), size: reader.readInt(), bodyHash: reader.readOptionalString())
+        authors = reader.readStrings()
+        language = reader.readOptionalString()
+        tags = reader.readStrings()
+        folder = reader.readString()
+        feed = reader.readOptionalString()
+        format = reader.readString()
+        entry = reader.readString()
     }
 }
 
@@ -61,10 +96,13 @@ public struct Article: Sendable, Equatable, Codable {
     public var bodyHTML: String
     /// What the reader repaired in the file's text (an encoding decoded, invalid bytes replaced): notes for the report.
     public var notes: [Diagnostic]
+    /// What the format that read the body says about its images.
+    public var policy: BodyPolicy
 
-    public init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = []) {
+    public init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = [], policy: BodyPolicy = BodyPolicy()) {
         self.header = header
         self.bodyHTML = bodyHTML
         self.notes = notes
+        self.policy = policy
     }
 }

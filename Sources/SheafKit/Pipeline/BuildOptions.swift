@@ -43,6 +43,8 @@ public struct BuildOptions: Sendable, Equatable {
     public var sideloadDirectory: String?
     /// Wait while another run holds the output folder's lock; off (`--no-wait`), fail at once naming it.
     public var waitsForLock = true
+    /// The input format every input is read as (`--format mirror`); nil lets the door choose each file's.
+    public var format: String?
     /// The series the books belong to: a recipe's name; nil derives one per collection (`series(of:)`).
     public var series: String?
 

@@ -8,11 +8,12 @@ struct HeaderReader {
         var skipped: [Diagnostic]
         /// The repairs made to the files' text, reported once (the second pass, which reads bodies, makes them again).
         var notes: [Diagnostic]
-        /// Every article's HTML body by the path read, when they all fit in `keptBodyBytes`; else empty.
+        /// Every article's HTML body by `bodyKey` of its reference, when they all fit in `keptBodyBytes`; else empty.
         var bodies: [String: String] = [:]
     }
 
-    let reader = MirrorArticleReader()
+    /// The formats that read the files.
+    var door = InputDoor.standard
     /// How many threads read at once.
     var jobs = 1
     /// Whether to fingerprint the bodies (only a catalog needs them).
@@ -23,7 +24,7 @@ struct HeaderReader {
     /// Reads in `jobs` runs of consecutive files, one per thread, and joins them in file order, so the
     /// result is the same whatever `jobs` is.
     /// Consumes the list: it goes once read, before the runs' headers are joined.
-    func readHeaders(of files: consuming [ArticleFile]) -> Result {
+    func readHeaders(of files: consuming [InputFile]) -> Result {
         let runs = max(1, min(jobs, files.count / 64))
         guard runs > 1 else { return readHeaders(of: files[...], keeping: keptBodyBytes) }
         let results = RunResults(count: runs)
@@ -50,23 +51,30 @@ struct HeaderReader {
         return joined
     }
 
-    private func readHeaders(of files: ArraySlice<ArticleFile>, keeping budget: Int) -> Result {
+    /// The key a kept body is found by: its file, and its entry in a file of many.
+    static func bodyKey(_ reference: EntryReference) -> String {
+        reference.entry.isEmpty ? reference.file : reference.file + "\u{0}" + reference.entry
+    }
+
+    private func readHeaders(of files: ArraySlice<InputFile>, keeping budget: Int) -> Result {
         var result = Result(articles: [], skipped: [], notes: [])
         var keptBytes = 0
         var keeps = budget > 0
         result.articles.reserveCapacity(files.count)
         for file in files {
-            switch reader.read(file) {
-            case .success(let article):
-                var header = article.header
-                header.size = article.bodyHTML.utf8.count
-                if hashesBodies { header.bodyHash = FNV1a.hex(of: article.bodyHTML) }
-                result.articles.append(header)
-                result.notes += article.notes
-                keptBytes += header.size
-                keeps = keeps && keptBytes <= budget
-                if keeps { result.bodies[file.path] = article.bodyHTML } else if !result.bodies.isEmpty { result.bodies = [:] }
-            case .failure(let diagnostic): result.skipped.append(diagnostic)
+            door.readArticles(in: file) { read in
+                switch read {
+                case .success(let article):
+                    var header = article.header
+                    header.size = article.bodyHTML.utf8.count
+                    if hashesBodies { header.bodyHash = FNV1a.hex(of: article.bodyHTML) }
+                    result.articles.append(header)
+                    result.notes += article.notes
+                    keptBytes += header.size
+                    keeps = keeps && keptBytes <= budget
+                    if keeps { result.bodies[Self.bodyKey(header.reference)] = article.bodyHTML } else if !result.bodies.isEmpty { result.bodies = [:] }
+                case .failure(let diagnostic): result.skipped.append(diagnostic)
+                }
             }
         }
         return result

@@ -27,10 +27,12 @@ public struct SheafPipeline: Sendable {
     /// books, and a collection small enough (`readOnceBytes`) also gives its article bodies, so that the build does
     /// not read them again.
     func planForBuilding(_ building: Bool = true) -> (plan: BuildPlan, bodies: [String: String]) {
-        var scan = CollectionScanner().scan(options.inputs)
-        var byCollection: [String: [ArticleFile]] = [:]
+        let door = (try? InputDoor(format: options.format)) ?? .standard
+        var scan = CollectionScanner(door: door).scan(options.inputs)
+        var byCollection: [String: [InputFile]] = [:]
         for file in scan.files {
-            byCollection[Self.collectionName(of: file.path) ?? scan.collectionName, default: []].append(file)
+            let format = door.format(named: file.format)
+            byCollection[format?.collectionName(ofFile: file.path) ?? scan.collectionName, default: []].append(file)
         }
         // The files are listed once, by collection, and each collection's list goes once its headers are read.
         scan.files = []
@@ -39,8 +41,9 @@ public struct SheafPipeline: Sendable {
         var channels = Set<String>()
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
             let files = byCollection.removeValue(forKey: name) ?? []
-            let root = files.first.flatMap { Self.collectionRoot(of: $0.path) }
-            let headers = HeaderReader(jobs: options.jobs, hashesBodies: building && options.catalog,
+            let format = files.first.flatMap { door.format(named: $0.format) }
+            let root = files.first.flatMap { format?.collectionRoot(ofFile: $0.path) }
+            let headers = HeaderReader(door: door, jobs: options.jobs, hashesBodies: building && options.catalog,
                                        keptBodyBytes: building ? Self.readOnceBytes : 0)
                 .readHeaders(of: consume files)
             let collector = VolumeCollector(options: CollectorOptions(
@@ -48,14 +51,14 @@ public struct SheafPipeline: Sendable {
                 window: options.window, weekStart: options.weekStart, limits: options.limits,
                 channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
             var indexes: [IndexListing] = []
-            if options.grouping == .index, let root {
-                let found = IndexReader().indexes(ofCollectionAt: root)
+            if options.grouping == .index, let root, let format {
+                let found = format.indexes(ofCollectionAt: root)
                 indexes = found.indexes.filter { listing in
                     options.indexes.map { $0.contains { IndexListing.name(of: $0) == listing.name } } ?? true
                 }
                 plan.notes += found.problems
                 for wanted in options.indexes ?? [] where !found.indexes.contains(where: { $0.name == IndexListing.name(of: wanted) }) {
-                    plan.skipped.append(Diagnostic(.error, stage: .read, file: InputPath.join(root, "indexes/" + IndexListing.name(of: wanted) + ".md"),
+                    plan.skipped.append(Diagnostic(.error, stage: .read, file: format.indexFile(named: IndexListing.name(of: wanted), inCollectionAt: root),
                                                    "no such index page in the collection"))
                 }
             }
@@ -105,29 +108,9 @@ public struct SheafPipeline: Sendable {
         }
     }
 
-    /// The collection root of an article file as the user wrote its path (`x/mh-news` for
-    /// `x/mh-news/pages/73/1.md`, `.` for `pages/73/1.md`), or nil when the file is not under `pages/`.
-    static func collectionRoot(of path: String) -> String? {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let pages = parts.dropLast(2).lastIndex(of: "pages") else { return nil }
-        let root = parts[..<pages].joined(separator: "/")
-        return root.isEmpty ? (path.hasPrefix("/") ? "/" : ".") : root
-    }
-
-    /// The folder that holds `pages/` above an article file: its collection (`mh-news` for
-    /// `mh-news/pages/73/1.md`), or nil when the file is not filed that way.
-    /// Read off the path as written when it names that folder (no working folder asked for every file).
-    static func collectionName(of path: String) -> String? {
-        func name(in parts: [Substring]) -> String? {
-            guard let pages = parts.dropLast().lastIndex(of: "pages"), pages > parts.startIndex,
-                  parts[pages - 1] != ".." else { return nil }
-            return String(parts[pages - 1])
-        }
-        return name(in: InputPath.lexicalComponents(path)) ?? name(in: InputPath.absolute(path).split(separator: "/"))
-    }
-
     /// Plans, then makes every volume (up to `jobs` at once) and reports what became of each.
-    /// Throws only when nothing can be built at all (e.g. a template that does not parse).
+    /// Throws only when nothing can be built at all (e.g. a template that does not parse, an unknown `format`);
+    /// when no article is found, `NothingToBuild` with the report of the files skipped.
     /// Once `interruption` is requested no further volume is started and a volume still being normalized is
     /// given up (reported failed, "interrupted: not written"); the books already being written finish. The
     /// report lists only the volumes started, and `--prune` is not applied; copying to `--to` stops between books.
@@ -137,12 +120,16 @@ public struct SheafPipeline: Sendable {
                       progress: @Sendable (BuildProgress) -> Void = { _ in },
                       waiting: (String) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
+        _ = try InputDoor(format: options.format)
         var (plan, bodies) = planForBuilding()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
             // Nothing found at all is an error; everything left out by the options (an empty week) is not.
-            throw SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
+            let error = SheafError(stage: .read, "no articles found in " + options.inputs.joined(separator: ", ")
                              + (plan.skipped.isEmpty ? "" : " (\(plan.skipped.count) files skipped: "
                                 + plan.skipped.prefix(3).map(\.description).joined(separator: "; ") + ")"))
+            throw NothingToBuild(error: error, report: BuildReport(
+                volumes: [], skipped: plan.skipped.map { BuildReport.SkippedFile(file: $0.file, reason: $0.message) },
+                notes: plan.notes))
         }
         try Self.createFolder(options.outputDirectory)
         let folder = options.outputDirectory

@@ -31,7 +31,7 @@ struct VolumeMaker: Sendable {
     var limits = BookLimits()
     /// When requested, a volume being normalized stops between articles and is not written.
     var interruption: BuildInterruption? = nil
-    /// Article bodies the first pass kept (a small collection's), by path: not read again.
+    /// Article bodies the first pass kept (a small collection's), by `HeaderReader.bodyKey`: not read again.
     var readBodies: [String: String] = [:]
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
@@ -136,7 +136,8 @@ struct VolumeMaker: Sendable {
         rounds: while true {
             let kept = made.volume
             let articles = kept.articles
-            var configured = XHTMLWriter(language: kept.language, links: BookLinks(volume: kept))
+            var configured = XHTMLWriter(language: kept.language,
+                                         links: BookLinks(volume: kept, policy: InputDoor.standard.bodyPolicy(of:)))
             configured.imageCache = imageCache
             configured.device = device
             let writer = configured
@@ -153,7 +154,7 @@ struct VolumeMaker: Sendable {
                 var results = work.parallelMap(jobs: workers) { header -> Normalized in
                     guard let header else { return .cover(try? BookCover.generated(for: volume)) }
                     return interruption?.isRequested == true ? .stopped
-                        : Self.normalize(header, writer: writer, body: readBodies[header.files.first ?? ""])
+                        : Self.normalize(header, writer: writer, body: readBodies[HeaderReader.bodyKey(header.reference)])
                 }
                 if drawsCover, case .cover(let data) = results.removeFirst() { made.cover = data }
                 drawsCover = false
@@ -207,13 +208,13 @@ struct VolumeMaker: Sendable {
 
     private static func normalize(_ header: ArticleHeader, writer: XHTMLWriter, body: String?) -> Normalized {
         if let body {
-            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body))
+            let article = Article(header: header, bodyHTML: body, policy: InputDoor.standard.bodyPolicy(of: header))
+            let (chapter, diagnostics) = writer.chapter(for: article)
             return .chapter(chapter, diagnostics)
         }
-        let file = ArticleFile(path: header.files.first ?? "", channel: header.channel, id: header.id)
-        switch MirrorArticleReader().readBody(file) {
+        switch InputDoor.standard.loadBody(of: header) {
         case .success(let body):
-            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body))
+            let (chapter, diagnostics) = writer.chapter(for: Article(header: header, bodyHTML: body.html, policy: body.policy))
             return .chapter(chapter, diagnostics)
         case .failure(let diagnostic):
             // The file changed since the first pass: every file merged into it is accounted as skipped.

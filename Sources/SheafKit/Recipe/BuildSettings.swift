@@ -2,6 +2,8 @@
 /// nil means "not said here". Layers stack: a later layer's values win.
 public struct BuildSettings: Sendable, Equatable {
     public var inputs: [String]?
+    /// The input format every input is read as; nil lets Sheaf choose each file's.
+    public var format: String?
     public var channels: [String]?
     public var groupBy: Grouping?
     public var indexes: [String]?
@@ -38,6 +40,7 @@ public struct BuildSettings: Sendable, Equatable {
     public func overridden(by other: BuildSettings) -> BuildSettings {
         var merged = self
         merged.inputs = other.inputs ?? inputs
+        merged.format = other.format ?? format
         merged.channels = other.channels ?? channels
         merged.groupBy = other.groupBy ?? groupBy
         merged.indexes = other.indexes ?? indexes
@@ -74,14 +77,17 @@ public struct BuildSettings: Sendable, Equatable {
             }
             window = try DateWindow.last(last, today: today)
         }
+        if let format { _ = try InputDoor(format: format) }
         let profile = DeviceProfile(device ?? .generic)
         let grouping = groupBy ?? (indexes == nil ? .week : .index)
-        return BuildOptions(
+        var options = BuildOptions(
             inputs: inputs ?? ["Samples"], outputDirectory: out ?? "books", grouping: grouping, title: title,
             language: language, templatesDirectory: templates, jobs: jobs, window: window, weekStart: weekStart ?? 1,
             limits: VolumeLimits(maxArticles: maxArticles, maxSize: maxSize ?? profile.defaultMaxSize),
             channels: channels, indexes: indexes, fileNamePattern: fileName, catalog: catalog ?? true,
             repeatArticles: self.repeat ?? false, prune: prune ?? false, coverFile: cover, imagesDirectory: images,
             device: profile, sideloadDirectory: to)
+        options.format = format
+        return options
     }
 }

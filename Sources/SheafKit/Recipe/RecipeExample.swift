@@ -23,6 +23,7 @@ extension RecipeFile {
         # A weekly digest: the last seven days, in one book.
         [recipes.weekly]
         inputs = ["Samples/mh-news"]      # collection roots, folders below them, or files
+        # format = "mirror"               # read every input as this format (default: each file's own)
         group-by = "all"                  # week | month | day | channel | index | all
         last = "7d"                       # 7d, 2w … counted back from SOURCE_DATE_EPOCH or today
         title = "{collection} weekly"     # a title, or a pattern over {collection}, {key}, {subtitle}

@@ -8,7 +8,7 @@ struct RecipeFields {
     let lines: RecipeLines
 
     /// Every key a recipe table may hold: the command line's long option names.
-    static let keys = ["inputs", "channels", "group-by", "index", "since", "until", "last", "week-start",
+    static let keys = ["inputs", "format", "channels", "group-by", "index", "since", "until", "last", "week-start",
                        "max-articles", "max-size", "title", "file-name", "language", "out", "templates", "cover", "images",
                        "device", "to", "catalog", "repeat", "prune"]
 
@@ -22,6 +22,10 @@ struct RecipeFields {
             let read = FieldReader(fields: self, table: table, key: key, value: field)
             switch key {
             case "inputs": settings.inputs = try read.strings().map(resolvedPath)
+            case "format":
+                let name = try read.string()
+                _ = try read.checked(name) { try InputDoor(format: $0) }
+                settings.format = name
             case "channels": settings.channels = try read.strings()
             case "group-by": settings.groupBy = try read.choice(Grouping.self)
             case "index": settings.indexes = try read.strings()

@@ -29,7 +29,7 @@ struct LinkResolver: Sendable {
             guard let base = sourceParts else { return nil }
             absolute = base.scheme + "://" + base.authority + Self.removingDotSegments(href)
         } else {
-            guard !Self.isMirrorPage(href), let base = sourceParts else { return nil }
+            guard let base = sourceParts else { return nil }
             absolute = base.scheme + "://" + base.authority + Self.removingDotSegments(base.directory + href)
         }
         return Self.encodedURL(absolute)
@@ -58,6 +58,11 @@ struct LinkResolver: Sendable {
     }
 
     /// Browsers ignore tabs and line breaks inside URLs and trim surrounding spaces.
+    /// Whether `href` (unbroken) is a path relative to the linking page's folder: no scheme, no `//host`, no `/path`.
+    static func isRelativePath(_ href: String) -> Bool {
+        scheme(of: href) == nil && !href.hasPrefix("//") && !href.hasPrefix("\\\\") && !href.hasPrefix("/")
+    }
+
     static func unbroken(_ raw: String) -> String {
         let scalars = raw.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) && !isBreak($0) }),
@@ -82,12 +87,6 @@ struct LinkResolver: Sendable {
         guard let first = name.first, first.isASCII, first.isLetter,
               name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
         return name.lowercased()
-    }
-
-    /// A relative link to another Markdown page of the mirror.
-    static func isMirrorPage(_ href: String) -> Bool {
-        let path = href.prefix { $0 != "?" && $0 != "#" }
-        return path.lowercased().hasSuffix(".md")
     }
 
     /// The URL with its path, query and fragment percent-encoded, or nil when it has no valid host

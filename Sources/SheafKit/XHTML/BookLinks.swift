@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where links between the articles of one book lead: each article's chapter file, found by the article's
-/// mirror page (`pages/<channel>/<id>.md`) or by its original URL.
+/// page in its input (`<channel>/<id>`, the mirror's `pages/<channel>/<id>.md`) or by its original URL.
 ///
 /// Built once per volume, before its articles are normalized, so that every chapter can point at any other.
 public struct BookLinks: Sendable, Equatable {
@@ -10,16 +10,19 @@ public struct BookLinks: Sendable, Equatable {
     /// Chapter file names by source-URL key (see `Deduplicator.sourceKey`).
     private var sources: [String: String] = [:]
 
-    /// No other chapters: every link to a mirror page stays plain text.
+    /// No other chapters: every link to another page stays plain text.
     public static let none = BookLinks()
 
     private init() {}
 
-    /// The links of `volume`: article `i` of `volume.articles` is chapter `i + 1`.
-    public init(volume: Volume) {
+    /// The links of `volume`: article `i` of `volume.articles` is chapter `i + 1`; `policy` gives each article's
+    /// format's page links, by which a merged file is linked too.
+    public init(volume: Volume, policy: (ArticleHeader) -> BodyPolicy = { _ in BodyPolicy() }) {
         for (index, article) in volume.articles.enumerated() {
             let file = ChapterNaming.fileName(number: index + 1)
-            for page in [article.channel + "/" + article.id] + article.files.compactMap(Self.pageKey(ofFile:)) {
+            let ending = policy(article).pageLinkEnding
+            let merged = ending.map { ending in article.files.compactMap { Self.pageKey(ofFile: $0, ending: ending) } } ?? []
+            for page in [article.channel + "/" + article.id] + merged {
                 pages[page] = pages[page] ?? file
             }
             for key in Self.sourceKeys(article.source.map(LinkResolver.percentEncoded), id: article.id) {
@@ -28,9 +31,12 @@ public struct BookLinks: Sendable, Equatable {
         }
     }
 
-    /// The chapter a link to a mirror page leads to; `channel` is the linking article's, for `<id>.md`.
-    func chapter(forMirrorLink href: String, channel: String) -> String? {
-        guard let page = Self.pageKey(ofLink: href, channel: channel) else { return nil }
+    /// The chapter a link to another page of the input leads to, as `policy` says such links look; `channel` is
+    /// the linking article's, for a link naming only a file (`<id>.md`).
+    func chapter(forPageLink href: String, channel: String, policy: BodyPolicy) -> String? {
+        guard let ending = policy.pageLinkEnding,
+              let page = Self.pageKey(ofLink: href, channel: channel, ending: ending, folder: policy.pageFolder)
+        else { return nil }
         return pages[page]
     }
 
@@ -43,16 +49,17 @@ public struct BookLinks: Sendable, Equatable {
 
     // MARK: - Keys
 
-    /// `73/412985` for `…/pages/73/412985.md`.
-    static func pageKey(ofFile path: String) -> String? {
+    /// `73/412985` for `…/pages/73/412985.md` (`ending` `.md`).
+    static func pageKey(ofFile path: String, ending: String) -> String? {
         let parts = path.split(separator: "/")
-        guard parts.count >= 2, let last = parts.last, last.hasSuffix(".md") else { return nil }
-        return parts[parts.count - 2] + "/" + last.dropLast(3)
+        guard parts.count >= 2, let last = parts.last, last.hasSuffix(ending) else { return nil }
+        return parts[parts.count - 2] + "/" + last.dropLast(ending.count)
     }
 
-    /// The `channel/id` a link to a mirror page names, by shape: `pages/<channel>/<id>.md` under any prefix
-    /// (relative, or a `github.com/<owner>/<repo>/blob/<branch>/` URL), `../<channel>/<id>.md`, or `<id>.md`.
-    static func pageKey(ofLink href: String, channel: String) -> String? {
+    /// The `channel/id` a link to another page names, by shape (for the mirror, `ending` `.md` and `folder`
+    /// `pages`): `pages/<channel>/<id>.md` under any prefix (relative, or a `github.com/<owner>/<repo>/blob/<branch>/`
+    /// URL), `../<channel>/<id>.md`, or `<id>.md`.
+    static func pageKey(ofLink href: String, channel: String, ending: String, folder pageFolder: String?) -> String? {
         let trimmed = href.trimmed
         let path = trimmed.prefix { $0 != "?" && $0 != "#" }
         if let scheme = LinkResolver.scheme(of: String(path)) {
@@ -61,13 +68,13 @@ public struct BookLinks: Sendable, Equatable {
             guard host == "github.com" || host == "www.github.com" else { return nil }
         }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard let last = parts.last, last.lowercased().hasSuffix(".md"), last.count > 3 else { return nil }
-        let id = String(last.dropLast(3))
+        guard let last = parts.last, last.lowercased().hasSuffix(ending), last.count > ending.count else { return nil }
+        let id = String(last.dropLast(ending.count))
         guard parts.count >= 2, parts[parts.count - 2] != "." else { return channel + "/" + id }
         let folder = parts[parts.count - 2]
         // Typed: untyped, `nil` made the compiler pick TOMLKit's `Array` subscript and compare TOMLValues.
         let above: String? = parts.count >= 3 ? parts[parts.count - 3] : nil
-        guard !folder.isEmpty, folder != "..", above == "pages" || above == ".." else { return nil }
+        guard !folder.isEmpty, folder != "..", (pageFolder != nil && above == pageFolder) || above == ".." else { return nil }
         return folder + "/" + id
     }
 

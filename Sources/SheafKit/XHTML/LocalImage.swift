@@ -2,7 +2,7 @@ import Foundation
 
 /// An article's image given by a relative path, read from the collection's root folder and never from outside it.
 ///
-/// The root is the folder above the article's `pages/` (or the article's own folder). A path that leaves it —
+/// The root is the folder the article's format allows (a mirror's collection root), else the article's own folder. A path that leaves it —
 /// by `..`, as a `file:` URL, or through a symbolic link pointing out — is refused before anything is read.
 /// Site addresses (`/a.jpg`, `https://…`) are not local: they keep the remote placeholder.
 enum LocalImage: Equatable {
@@ -19,7 +19,7 @@ enum LocalImage: Equatable {
     /// and the refused sources with their reasons.
     /// With a `cache` folder, remote images are looked for there too (see `cached`), their addresses resolved
     /// against the article's `source`.
-    static func lookupAll(in nodes: [HTMLNode], articleFile: String, cache: String? = nil,
+    static func lookupAll(in nodes: [HTMLNode], articleFile: String, root: String? = nil, cache: String? = nil,
                           source: String? = nil, preparation: ImagePreparation = ImagePreparation())
         -> (found: [String: DataImage], refused: [String]) {
         let resolver = LinkResolver(source: source)
@@ -30,7 +30,7 @@ enum LocalImage: Equatable {
             for case .element(let element) in nodes {
                 if element.name == "img", case let source = ReplaceImages.source(of: element),
                    !DataURI.isDataURI(source), seen.insert(source).inserted {
-                    var result = lookup(source, articleFile: articleFile, preparation: preparation)
+                    var result = lookup(source, articleFile: articleFile, root: root, preparation: preparation)
                     if result == .notLocal, let cache, let url = resolver.resolve(source) {
                         result = cached(url, in: cache, preparation: preparation)
                     }
@@ -47,7 +47,8 @@ enum LocalImage: Equatable {
         return (found, refused)
     }
 
-    static func lookup(_ source: String, articleFile: String,
+    /// The image at the relative path `source` from `articleFile`, read only inside `root` (nil: the article's folder).
+    static func lookup(_ source: String, articleFile: String, root: String? = nil,
                        preparation: ImagePreparation = ImagePreparation()) -> LocalImage {
         let trimmed = source.trimmingCharacters(in: .whitespaces)
         if LinkResolver.scheme(of: trimmed)?.lowercased() == "file" { return .refused("is a file: URL") }
@@ -57,8 +58,8 @@ enum LocalImage: Equatable {
                               as: UTF8.self)
         let articleFile = articleFile.hasPrefix("/")
             ? articleFile : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(articleFile)
-        let root = collectionRoot(of: articleFile)
         let folder = (articleFile as NSString).deletingLastPathComponent
+        let root = root ?? folder
         return read(folder + "/" + relative, inside: root, named: "the collection folder", preparation: preparation)
     }
 
@@ -97,15 +98,6 @@ enum LocalImage: Equatable {
         case .notRegular: return .found(.unusable(reason: "is not a regular file (a FIFO, device or socket?)"))
         case .unreadable: return .missing
         }
-    }
-
-    /// The folder holding `pages/` above the article, else the article's folder.
-    static func collectionRoot(of articleFile: String) -> String {
-        let components = (articleFile as NSString).pathComponents
-        if let pages = components.dropLast().lastIndex(of: "pages"), pages > 0 {
-            return NSString.path(withComponents: Array(components[..<pages]))
-        }
-        return (articleFile as NSString).deletingLastPathComponent
     }
 
     private static func isInside(_ path: String, root: String) -> Bool {

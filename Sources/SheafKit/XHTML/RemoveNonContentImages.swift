@@ -1,16 +1,23 @@
-/// Deletes images that are not part of the article: QR codes of the mirror address and tracking pixels.
+/// Deletes images that are not part of the article: the input format's furniture (the mirror's QR codes of its
+/// page address), other QR codes and tracking pixels.
 struct RemoveNonContentImages: HTMLRewriter {
+    /// What the article's format says is its furniture.
+    var policy = BodyPolicy()
+
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
         nodes.rewritingElements { element in
-            element.name == "img" && (Self.isQRCode(element) || Self.isTrackingPixel(element)) ? [] : [.element(element)]
+            element.name == "img" && (isFurniture(element) || Self.isTrackingPixel(element)) ? [] : [.element(element)]
         }
     }
 
-    /// The mirror's share block puts `<id>.md.png` QR codes beside articles; others say so in alt or src.
+    /// The format's furniture by the path's ending, or a QR code by its alt or src.
+    func isFurniture(_ image: HTMLElement) -> Bool {
+        policy.isFurniture(imageSource: image.attributes["src"] ?? "") || Self.isQRCode(image)
+    }
+
+    /// A QR code that says so in its alt or src.
     static func isQRCode(_ image: HTMLElement) -> Bool {
         let source = image.attributes["src"] ?? ""
-        let path = source.split(separator: "?", maxSplits: 1).first.map(String.init) ?? source
-        if path.lowercased().hasSuffix(".md.png") { return true }
         let words = (source + " " + (image.attributes["alt"] ?? "")).lowercased()
         return words.includes("二维码") || words.includes("二維碼") || words.includes("qrcode")
     }

@@ -20,12 +20,13 @@ public struct XHTMLWriter: Sendable {
     }
 
     /// The normalization steps, in order; `images` are the article's `data:` images, decoded.
-    func rewriters(source: String?, channel: String = "", images: [String: DataImage] = [:]) -> [any HTMLRewriter] {
+    func rewriters(source: String?, channel: String = "", images: [String: DataImage] = [:],
+                   policy: BodyPolicy = BodyPolicy()) -> [any HTMLRewriter] {
         let steps: [any HTMLRewriter] = [
             ReplaceMedia(language: language, source: source),
             RemoveFurniture(),
-            RemoveNonContentImages(),
-            RewriteLinks(source: source, links: links, channel: channel),
+            RemoveNonContentImages(policy: policy),
+            RewriteLinks(source: source, links: links, channel: channel, policy: policy),
             ReplaceImages(language: language, source: source, decoded: images),
             KeepKnownElements(),
             UniqueIdentifiers(),
@@ -45,10 +46,11 @@ public struct XHTMLWriter: Sendable {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
         let preparation = device.imagePreparation
-        let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file, cache: imageCache,
-                                         source: article.header.source, preparation: preparation)
+        let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file, root: article.policy.imageRoot,
+                                         cache: imageCache, source: article.header.source, preparation: preparation)
         let images = DataImage.decodeAll(in: parsed.nodes, preparation: preparation).merging(local.found) { data, _ in data }
-        let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images)
+        let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images,
+                                   policy: article.policy)
             .reduce(parsed.nodes) { nodes, rewriter in rewriter.rewrite(nodes) }
         let blocks = normalized.map(XHTMLSerializer.serialize)
         var diagnostics: [Diagnostic] = []

@@ -1,36 +1,36 @@
 import Foundation
 
-/// Walks the input paths (collection roots, folders below them, single files) and lists the article files.
+/// Walks the input paths (collection roots, folders below them, single files) and lists the article files,
+/// each with the format that reads it, as the door says.
 ///
-/// Inside a folder that holds `pages/` only `pages/` is walked: that is where a collection keeps its articles,
-/// the rest (`indexes/`, README, scripts) is furniture. Elsewhere every `*.md`, `*.markdown` and `*.txt` file
-/// is a candidate, except hidden ones, `indexes/` folders and README or index files. A file named on the
-/// command line is always a candidate.
+/// Inside a folder where a format keeps its articles (a mirror's `pages/`) only that folder is walked, the rest
+/// being furniture. Elsewhere every file is shown to the door, except hidden ones and folders a format says
+/// hold none of its articles (`indexes/`): a file no format reads is skipped with the reason, unless it comes
+/// with articles (an image, a stylesheet) or a format knows it as furniture (a README). A file named on the
+/// command line may also be recognised by its first bytes.
 public struct CollectionScanner: Sendable {
-    /// File name extensions of article files found by walking (compared in lower case).
-    static let articleExtensions: Set<String> = ["md", "markdown", "txt"]
+    /// The formats asked.
+    public var door: InputDoor
 
-    /// A scanner; it keeps no state between scans.
-    public init() {}
+    /// A scanner asking `door`; it keeps no state between scans.
+    public init(door: InputDoor = .standard) {
+        self.door = door
+    }
 
     /// Walks `paths` and returns the files found, the problems met and the collection's name.
     public func scan(_ paths: [String]) -> CollectionScan {
-        var walk = Walk()
+        var walk = Walk(door: door)
         for path in paths { walk.visit(argument: path) }
         return CollectionScan(files: walk.uniqueFiles(), problems: walk.problems,
-                              collectionName: Self.collectionName(of: paths))
+                              collectionName: Self.collectionName(of: paths, door: door))
     }
 
     // MARK: - Collection name
 
-    /// The name of the first folder holding `pages/` at or above one of `paths`, else the first path's name.
-    static func collectionName(of paths: [String]) -> String {
+    /// The name of the first collection a format finds at or above one of `paths`, else the first path's name.
+    static func collectionName(of paths: [String], door: InputDoor = .standard) -> String {
         for path in paths {
-            var folder = InputPath.isFolder(path) ? InputPath.absolute(path) : InputPath.parent(InputPath.absolute(path))
-            while folder != "/" && !folder.isEmpty {
-                if InputPath.isFolder(InputPath.join(folder, "pages")) { return InputPath.lastComponent(folder) }
-                folder = InputPath.parent(folder)
-            }
+            if let name = door.formats.lazy.compactMap({ $0.collectionName(around: path) }).first { return name }
         }
         guard let first = paths.first else { return "collection" }
         let absolute = InputPath.absolute(first)
@@ -42,7 +42,8 @@ public struct CollectionScanner: Sendable {
 
     /// The state of one scan: what was found and which folders were entered.
     struct Walk {
-        var found: [(file: ArticleFile, realPath: String)] = []
+        let door: InputDoor
+        var found: [(file: InputFile, realPath: String)] = []
         var problems: [Diagnostic] = []
         /// The real path of the folder argument being walked: no link met inside may lead out of it.
         var root = "/"
@@ -53,7 +54,7 @@ public struct CollectionScanner: Sendable {
                 root = InputPath.real(path) ?? InputPath.absolute(path)
                 walk(folder: path, ancestors: [])
             case .file:
-                add(path)
+                take(path, named: true)
             case .brokenLink:
                 problems.append(Diagnostic(.error, stage: .read, file: path, "broken symbolic link"))
             case .missing(let reason):
@@ -76,9 +77,9 @@ public struct CollectionScanner: Sendable {
                                            "cannot read folder: \(InputPath.reason(error))"))
                 return
             }
-            let pages = InputPath.join(path, "pages")
-            if names.contains("pages"), InputPath.isFolder(pages) {
-                if !leavesRoot(pages) { walk(folder: pages, ancestors: ancestors + [real]) }
+            if let articles = door.formats.lazy.compactMap({ $0.articleFolder(among: names) }).first,
+               case let inner = InputPath.join(path, articles), InputPath.isFolder(inner) {
+                if !leavesRoot(inner) { walk(folder: inner, ancestors: ancestors + [real]) }
                 return
             }
             for name in names.sorted(by: InputPath.byteOrder) where !name.hasPrefix(".") {
@@ -90,11 +91,11 @@ public struct CollectionScanner: Sendable {
             let isLink = InputPath.isLink(path)
             if isLink, leavesRoot(path) { return }
             switch InputPath.kind(of: path) {
-            case .folder where name != "indexes":
+            case .folder where !door.formats.contains(where: { $0.skipsFolder(named: name) }):
                 walk(folder: path, ancestors: ancestors)
-            case .file where CollectionScanner.isArticleName(name):
+            case .file:
                 // A plain file's real path is its real folder's and its name (no realpath for every file).
-                add(path, real: isLink ? nil : ancestors.last.map { InputPath.join($0, name) })
+                take(path, named: false, real: isLink ? nil : ancestors.last.map { InputPath.join($0, name) })
             case .brokenLink:
                 problems.append(Diagnostic(.warning, stage: .read, file: path, "broken symbolic link"))
             case .missing(let reason):
@@ -114,15 +115,20 @@ public struct CollectionScanner: Sendable {
             return true
         }
 
-        mutating func add(_ path: String, real: String? = nil) {
-            let file = ArticleFile(path: path, channel: InputPath.folderName(of: path), id: InputPath.stem(of: path))
-            found.append((file, real ?? InputPath.real(path) ?? InputPath.absolute(path)))
+        /// Lists the file for the format that reads it, or reports it when no format does.
+        mutating func take(_ path: String, named: Bool, real: String? = nil) {
+            switch door.verdict(for: path, named: named) {
+            case .read(let format):
+                found.append((InputFile(path: path, format: format), real ?? InputPath.real(path) ?? InputPath.absolute(path)))
+            case .skipped(let reason): problems.append(reason)
+            case .passed: break
+            }
         }
 
         /// Files sorted by path; a real file reached by several paths is kept once, preferably under a
         /// path that passes through no symbolic link, else under the first path in byte order.
-        func uniqueFiles() -> [ArticleFile] {
-            var best: [String: ArticleFile] = [:]
+        func uniqueFiles() -> [InputFile] {
+            var best: [String: InputFile] = [:]
             for (file, real) in found {
                 guard let kept = best[real] else { best[real] = file; continue }
                 if Self.isPreferred(file.path, over: kept.path, real: real) { best[real] = file }
@@ -136,14 +142,5 @@ public struct CollectionScanner: Sendable {
             if direct != otherDirect { return direct }
             return InputPath.byteOrder(path, other)
         }
-    }
-
-    /// Whether a file met while walking is an article: the right extension, not a README or index page.
-    static func isArticleName(_ name: String) -> Bool {
-        let lower = name.lowercased()
-        guard let dot = lower.lastIndex(of: "."),
-              articleExtensions.contains(String(lower[lower.index(after: dot)...])) else { return false }
-        let stem = lower[..<dot]
-        return !stem.isEmpty && !stem.hasPrefix("readme") && stem != "index"
     }
 }

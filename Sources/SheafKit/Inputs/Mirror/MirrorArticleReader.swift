@@ -12,8 +12,8 @@ public struct MirrorArticleReader: Sendable {
     /// Files larger than this are skipped unread, so a hostile file costs bounded memory and time (the
     /// corpus's largest article, with inline images, is about 2 MB).
     public static let maximumFileBytes = 16 * 1024 * 1024
-    /// Titles longer than this many characters are cut (with "…"): a title is a line in the table of contents.
-    public static let maximumTitleLength = 300
+    /// Titles longer than this many characters are cut (with "…"), as every format cuts them.
+    public static let maximumTitleLength = ArticleHeader.maximumTitleLength
 
     /// A reader; it keeps no state between files.
     public init() {}

@@ -80,6 +80,27 @@ enum InputPath {
         return failure == 0 ? .bytes(bytes) : .unreadable(describe(errno: failure))
     }
 
+    /// Up to `count` bytes of the start of the regular file at `path`; nil when it is no regular file or cannot be
+    /// read. Opened without blocking, as `contents` does: a FIFO is never waited on.
+    static func firstBytes(of path: String, count: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, count) }
+        return got < 0 ? nil : Array(bytes.prefix(got))
+    }
+
+    /// The file name's last extension in lower case (`docx` for `a.DOCX`); nil for a name without one.
+    static func fileExtension(of name: String) -> String? {
+        let last = lastComponent(name)
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex, last.index(after: dot) != last.endIndex
+        else { return nil }
+        return last[last.index(after: dot)...].lowercased()
+    }
+
     /// `path` made absolute against the working folder, with `.`, `..` and repeated `/` removed lexically.
     static func absolute(_ path: String) -> String {
         let full = path.hasPrefix("/") ? path : join(FileManager.default.currentDirectoryPath, path)

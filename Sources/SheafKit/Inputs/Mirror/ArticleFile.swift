@@ -1,4 +1,4 @@
-/// An input file that should hold one article, as found by walking the input paths.
+/// A mirror page file that should hold one article: its path, its folder (the channel) and its stem (the id).
 public struct ArticleFile: Sendable, Hashable, Codable {
     /// The path as opened (the user's argument joined with the walked components).
     public var path: String

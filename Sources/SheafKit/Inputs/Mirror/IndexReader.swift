@@ -4,12 +4,13 @@ import Foundation
 public struct IndexReader: Sendable {
     public init() {}
 
-    /// Every index page of the collection at `root`, sorted by name; unreadable pages are reported.
+    /// Every index page of the collection at `root`, in byte order of their names (the collector puts them in its
+    /// own order); unreadable pages are reported.
     public func indexes(ofCollectionAt root: String) -> (indexes: [IndexListing], problems: [Diagnostic]) {
         let folder = InputPath.join(root, "indexes")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }
-            .sorted { ArticleOrder.idPrecedes(String($0.dropLast(3)), String($1.dropLast(3))) }
+            .sorted { InputPath.byteOrder($0, $1) }
         let titles = menuTitles(ofCollectionAt: root)
         var indexes: [IndexListing] = []
         var problems: [Diagnostic] = []
