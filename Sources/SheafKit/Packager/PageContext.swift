@@ -2,8 +2,8 @@
 /// forbids here; escaping is the template's `{{…}}`. Beside each context, the names its template may use
 /// (`TemplateCheck` refuses a template naming another): a key added to a context is added to its list.
 enum PageContext {
-    /// Where the pages sit relative to the package document.
-    static let textFolder = "text"
+    /// Where the pages sit relative to the package document (where `ChapterNaming` puts the chapters).
+    static let textFolder = ChapterNaming.textFolder
     static let stylesheetHref = "style/style.css"
     static let titlepageHref = "text/titlepage.xhtml"
     static let coverHref = "text/cover.xhtml"
