@@ -59,11 +59,11 @@ struct VolumeMaker: Sendable {
             // Given up to the writer, which lets each file's bytes go once they are in the archive. A book over
             // the device's size cap is not moved into place, so it leaves an earlier copy as it was.
             try EPUBWriter().write(consume book, to: path, jobs: threads(for: volume)) { try checkCap($0, path: path) }
-            entry.articles = Self.entries(kept.articles, chapters: chapterFiles.map { $0.first ?? "" })
+            entry.packedArticles = Self.entries(kept.articles, chapters: chapterFiles.map { $0.first ?? "" })
         } catch {
             entry.status = .failed
             entry.error = (error as? SheafError)?.reason ?? "\(error)"
-            entry.articles = Self.entries(kept.articles)
+            entry.packedArticles = Self.entries(kept.articles)
         }
         return Outcome(entry: entry, skipped: skipped, notes: notes, volume: kept)
     }
@@ -227,8 +227,8 @@ struct VolumeMaker: Sendable {
         let wanted = Set(headers)
         var copy = volume
         copy.sections = volume.sections
-            .map { VolumeSection(title: $0.title, articles: $0.articles.filter(wanted.contains)) }
-            .filter { !$0.articles.isEmpty }
+            .map { VolumeSection(title: $0.title, articles: $0.packedArticles.filter(wanted.contains)) }
+            .filter { !$0.packedArticles.isEmpty }
         return copy
     }
 }
