@@ -33,24 +33,11 @@ public struct BookAssembler: Sendable {
 
     /// Assembles the book; `chapters` must be parallel to `volume.articles`. `identifier` is the one a
     /// catalog recorded for an earlier build of the volume; without it the identifier derives from the content.
-    /// Chapters given up to it (`assemble(volume, chapters: consume chapters)`) leave memory one by one as their
-    /// pages are rendered, so a volume's text is not held twice.
-    public func assemble(_ volume: Volume, chapters: consuming [Chapter], identifier: String? = nil) throws -> Book {
-        guard chapters.count == volume.articles.count else {
-            throw SheafError(stage: .assemble, file: volume.fileName,
-                             "\(chapters.count) chapters for \(volume.articles.count) articles")
-        }
+    /// The build's own two steps, in one call: `render` the chapters' pages (the build does it a batch at a time,
+    /// to keep memory flat), then `finish` the book around them.
+    public func assemble(_ volume: Volume, chapters: [Chapter], identifier: String? = nil) throws -> Book {
         var rendered = RenderedChapters()
-        // Pages are rendered a batch at a time on up to `jobs` threads; a batch's chapters go once rendered.
-        let batchSize = max(1, jobs) * 8
-        var start = 0
-        while start < chapters.count {
-            let end = min(chapters.count, start + batchSize)
-            render(Array(chapters[start..<end]), language: Self.language(of: volume), into: &rendered)
-            for index in start..<end { chapters[index] = Chapter(article: chapters[index].article, blocks: []) }
-            start = end
-        }
-        _ = consume chapters
+        render(chapters, language: Self.language(of: volume), into: &rendered)
         return try finish(volume, chapters: rendered, identifier: identifier)
     }
 
@@ -95,9 +82,9 @@ public struct BookAssembler: Sendable {
     /// cover, style sheet, metadata and contents.
     func finish(_ volume: Volume, chapters rendered: consuming RenderedChapters, identifier: String?) throws -> Book {
         if let problem = rendered.problem { throw problem }
-        guard rendered.count == volume.articles.count else {
+        guard rendered.count == volume.articleCount else {
             throw SheafError(stage: .assemble, file: volume.fileName,
-                             "\(rendered.count) chapters for \(volume.articles.count) articles")
+                             "\(rendered.count) chapters for \(volume.articleCount) articles")
         }
         var volume = volume
         volume.language = Self.language(of: volume)
