@@ -50,14 +50,11 @@ public struct SheafPipeline: Sendable {
             var indexes: [IndexListing] = []
             if options.grouping == .index, let root {
                 let found = IndexReader().indexes(ofCollectionAt: root)
-                indexes = found.indexes.filter { listing in
-                    options.indexes.map { $0.contains { IndexListing.name(of: $0) == listing.name } } ?? true
-                }
+                let selected = IndexSelection(wanted: options.indexes)
+                    .select(found.indexes, page: { InputPath.join(root, "indexes/" + $0 + ".md") })
+                indexes = selected.indexes
                 plan.notes += found.problems
-                for wanted in options.indexes ?? [] where !found.indexes.contains(where: { $0.name == IndexListing.name(of: wanted) }) {
-                    plan.skipped.append(Diagnostic(.error, stage: .read, file: InputPath.join(root, "indexes/" + IndexListing.name(of: wanted) + ".md"),
-                                                   "no such index page in the collection"))
-                }
+                plan.skipped += selected.missing
             }
             let collection = collector.collect(headers.articles, indexes: indexes)
             plan.volumes += collection.volumes
@@ -68,13 +65,7 @@ public struct SheafPipeline: Sendable {
             channels.formUnion(collection.channels)
         }
         plan.notes += absentChannels(among: channels)
-        // Names are made unique as the device names them (`.kepub.epub`): what is unique here is unique on disk.
-        plan.volumes = FileNameClashes.resolve(plan.volumes.map { volume in
-            var fitted = volume
-            fitted.fileName = options.device.fileName(volume.fileName)
-            fitted.language = options.device.language(volume.language)
-            return fitted
-        }, notes: &plan.notes)
+        plan.volumes = DeviceNaming(device: options.device).name(plan.volumes, notes: &plan.notes)
         return (plan, bodies)
     }
 

@@ -1,0 +1,16 @@
+/// The last rule of the collector: the planned books take the names and language tags the device gives them
+/// (`.kepub.epub` on a Kobo), and then names unique as the device sees them (see `FileNameClashes`), so that
+/// what is unique in the plan is unique on disk.
+struct DeviceNaming: Sendable {
+    let device: DeviceProfile
+
+    /// The volumes named for the device; a note for each name that had to change.
+    func name(_ volumes: [Volume], notes: inout [Diagnostic]) -> [Volume] {
+        FileNameClashes.resolve(volumes.map { volume in
+            var fitted = volume
+            fitted.fileName = device.fileName(volume.fileName)
+            fitted.language = device.language(volume.language)
+            return fitted
+        }, notes: &notes)
+    }
+}
