@@ -8,7 +8,8 @@ import Testing
 
     @Test func aKoboBookIsAKepubAndNamesStayUniqueAsTheDeviceNamesThem() {
         var notes: [Diagnostic] = []
-        let named = DeviceNaming(device: DeviceProfile(.kobo))
+        let kobo = DeviceProfile(.kobo)
+        let named = DeviceNaming(fileName: kobo.fileName, language: kobo.language)
             .name([Self.volume("c-A.epub", key: "A"), Self.volume("c-a.epub", key: "a")], notes: &notes)
         #expect(named.map(\.fileName) == ["c-A.kepub.epub", "c-a-2.kepub.epub"])
         #expect(notes.count == 1)
@@ -17,7 +18,9 @@ import Testing
 
     @Test func aKindleBookDeclaresItsPrimaryLanguageOnly() {
         var notes: [Diagnostic] = []
-        let named = DeviceNaming(device: DeviceProfile(.kindle)).name([Self.volume("c.epub", key: "k")], notes: &notes)
+        let kindle = DeviceProfile(.kindle)
+        let named = DeviceNaming(fileName: kindle.fileName, language: kindle.language)
+            .name([Self.volume("c.epub", key: "k")], notes: &notes)
         #expect(named.map(\.language) == ["zh"] && named.map(\.fileName) == ["c.epub"] && notes.isEmpty)
     }
 }

@@ -65,7 +65,9 @@ public struct SheafPipeline: Sendable {
             channels.formUnion(collection.channels)
         }
         plan.notes += absentChannels(among: channels)
-        plan.volumes = DeviceNaming(device: options.device).name(plan.volumes, notes: &plan.notes)
+        let device = options.device
+        plan.volumes = DeviceNaming(fileName: device.fileName, language: device.language)
+            .name(plan.volumes, notes: &plan.notes)
         return (plan, bodies)
     }
 
