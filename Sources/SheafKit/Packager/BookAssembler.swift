@@ -91,10 +91,11 @@ public struct BookAssembler: Sendable {
         let chapterFiles = rendered.files
         let firstFiles = chapterFiles.map { String($0[0].dropFirst(Book.packageFolder.count + 1)) }
 
+        let contents = TableOfContents.entries(of: volume, firstFiles: firstFiles)
         let navigation = page(id: "nav", href: "nav.xhtml", properties: ["nav"],
-                              try templates.page(TemplateSet.navigation, PageContext.navigation(volume, firstFiles: firstFiles)))
+                              try templates.page(TemplateSet.navigation, PageContext.navigation(volume, contents: contents)))
         let titlepage = page(id: "titlepage", href: PageContext.titlepageHref, properties: [],
-                             try templates.page(TemplateSet.titlepage, PageContext.titlepage(volume, firstFiles: firstFiles)))
+                             try templates.page(TemplateSet.titlepage, PageContext.titlepage(volume, contents: contents)))
         let coverImage = Book.Resource(id: BookCover.imageID, href: BookCover.imageHref, mediaType: "image/jpeg",
                                        properties: ["cover-image"], contents: try cover ?? BookCover.generated(for: volume))
         let coverPage = page(id: "cover", href: PageContext.coverHref, properties: [],
@@ -109,7 +110,7 @@ public struct BookAssembler: Sendable {
                     resources: [navigation, coverPage, titlepage] + chapterResources + [coverImage]
                         + resources(of: images) + [style],
                     spine: [coverPage.id, titlepage.id] + chapterResources.map(\.id),
-                    tableOfContents: tableOfContents(volume, firstFiles: firstFiles),
+                    tableOfContents: contents,
                     chapterFiles: chapterFiles)
     }
 
@@ -176,24 +177,5 @@ public struct BookAssembler: Sendable {
                              date: volume.newestDate,
                              modified: BookTimestamp.modified(for: volume, environment: environment),
                              sources: sources)
-    }
-
-    /// Entries per article by title, nested under section headings when the sections have titles.
-    private func tableOfContents(_ volume: Volume, firstFiles: [String]) -> [Book.ContentsEntry] {
-        var index = 0
-        var entries: [Book.ContentsEntry] = []
-        for section in volume.sections {
-            let articles = section.articles.map { article in
-                defer { index += 1 }
-                return Book.ContentsEntry(title: XMLText.legal(article.title), href: firstFiles[index], children: [])
-            }
-            guard let first = articles.first else { continue }
-            if let heading = section.title.map(XMLText.legal), !heading.isEmpty {
-                entries.append(Book.ContentsEntry(title: heading, href: first.href, children: articles))
-            } else {
-                entries += articles
-            }
-        }
-        return entries
     }
 }
