@@ -27,36 +27,16 @@ public struct SheafPipeline: Sendable {
     /// books, and a collection small enough (`readOnceBytes`) also gives its article bodies, so that the build does
     /// not read them again.
     func planForBuilding(_ building: Bool = true) -> (plan: BuildPlan, bodies: [String: String]) {
-        var scan = CollectionScanner().scan(options.inputs)
-        var byCollection: [String: [ArticleFile]] = [:]
-        for file in scan.files {
-            byCollection[Self.collectionName(of: file.path) ?? scan.collectionName, default: []].append(file)
-        }
-        // The files are listed once, by collection, and each collection's list goes once its headers are read.
-        scan.files = []
-        var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
+        // Planning, step by step: scan → read headers → collect → name books.
+        var (plan, byCollection) = scan()
         var bodies: [String: String] = [:]
         var channels = Set<String>()
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            // Each collection's list of files goes once its headers are read.
             let files = byCollection.removeValue(forKey: name) ?? []
             let root = files.first.flatMap { Self.collectionRoot(of: $0.path) }
-            let headers = HeaderReader(jobs: options.jobs, hashesBodies: building && options.catalog,
-                                       keptBodyBytes: building ? Self.readOnceBytes : 0)
-                .readHeaders(of: consume files)
-            let collector = VolumeCollector(options: CollectorOptions(
-                grouping: options.grouping, collection: name, title: options.title, language: options.language,
-                window: options.window, weekStart: options.weekStart, limits: options.limits,
-                channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
-            var indexes: [IndexListing] = []
-            if options.grouping == .index, let root {
-                let found = IndexReader().indexes(ofCollectionAt: root)
-                let selected = IndexSelection(wanted: options.indexes)
-                    .select(found.indexes, page: { InputPath.join(root, "indexes/" + $0 + ".md") })
-                indexes = selected.indexes
-                plan.notes += found.problems
-                plan.skipped += selected.missing
-            }
-            let collection = collector.collect(headers.articles, indexes: indexes)
+            let headers = readHeaders(of: consume files, building: building)
+            let collection = collect(headers.articles, named: name, indexes: indexes(under: root, plan: &plan))
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
             bodies.merge(headers.bodies) { first, _ in first }
@@ -65,10 +45,56 @@ public struct SheafPipeline: Sendable {
             channels.formUnion(collection.channels)
         }
         plan.notes += absentChannels(among: channels)
-        let device = options.device
-        plan.volumes = DeviceNaming(fileName: device.fileName, language: device.language)
-            .name(plan.volumes, notes: &plan.notes)
+        plan.volumes = nameBooks(plan.volumes, notes: &plan.notes)
         return (plan, bodies)
+    }
+
+    // MARK: - Planning steps
+
+    /// "Scan": the inputs' article files, by collection, and the plan started with what was not an article.
+    private func scan() -> (BuildPlan, [String: [ArticleFile]]) {
+        var scan = CollectionScanner().scan(options.inputs)
+        var byCollection: [String: [ArticleFile]] = [:]
+        for file in scan.files {
+            byCollection[Self.collectionName(of: file.path) ?? scan.collectionName, default: []].append(file)
+        }
+        // The files are listed once, by collection.
+        scan.files = []
+        return (BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: []), byCollection)
+    }
+
+    /// "Read headers": one collection's, packed; a build keeps small collections' bodies and hashes them for a catalog.
+    private func readHeaders(of files: consuming [ArticleFile], building: Bool) -> HeaderReader.Result {
+        HeaderReader(jobs: options.jobs, hashesBodies: building && options.catalog,
+                     keptBodyBytes: building ? Self.readOnceBytes : 0)
+            .readHeaders(of: files)
+    }
+
+    /// The index pages of the collection at `root` that `--group-by index` makes volumes of (none otherwise);
+    /// their problems go to the plan.
+    private func indexes(under root: String?, plan: inout BuildPlan) -> [IndexListing] {
+        guard options.grouping == .index, let root else { return [] }
+        let found = IndexReader().indexes(ofCollectionAt: root)
+        let selected = IndexSelection(wanted: options.indexes)
+            .select(found.indexes, page: { InputPath.join(root, "indexes/" + $0 + ".md") })
+        plan.notes += found.problems
+        plan.skipped += selected.missing
+        return selected.indexes
+    }
+
+    /// "Collect": one collection's volumes, by the collector's rules.
+    private func collect(_ headers: PackedList<ArticleHeader>, named name: String, indexes: [IndexListing]) -> VolumeCollector.Collection {
+        VolumeCollector(options: CollectorOptions(
+            grouping: options.grouping, collection: name, title: options.title, language: options.language,
+            window: options.window, weekStart: options.weekStart, limits: options.limits,
+            channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
+            .collect(headers, indexes: indexes)
+    }
+
+    /// "Name books": the names and language tags the device gives, unique as the device names them.
+    private func nameBooks(_ volumes: [Volume], notes: inout [Diagnostic]) -> [Volume] {
+        let device = options.device
+        return DeviceNaming(fileName: device.fileName, language: device.language).name(volumes, notes: &notes)
     }
 
     /// A warning for each `--channel` no article is filed under: a typo would otherwise leave every file out
