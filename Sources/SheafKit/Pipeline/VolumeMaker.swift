@@ -62,6 +62,7 @@ struct VolumeMaker: Sendable {
             entry.identifier = book.metadata.identifier
             let chapterFiles = book.chapterFiles
             try write(consume book, to: path, threads: threads(for: volume))
+            // Record: the report's line per article (a catalog records the book from it, see `CatalogedVolumeMaker`).
             entry.packedArticles = Self.entries(kept.articles, chapters: chapterFiles.map { $0.first ?? "" })
         } catch {
             entry.status = .failed
