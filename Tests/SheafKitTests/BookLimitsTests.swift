@@ -4,11 +4,18 @@ import Testing
 
 /// Per-book caps, made small so that the cases stay fast.
 @Suite struct BookLimitsTests {
+    /// The chapters through the image cap one at a time, in reading order, as the build passes them.
+    static func limiting(_ chapters: [Chapter], to maxImages: Int) -> ([Chapter], Diagnostic?) {
+        var cap = BookLimits(maxImages: maxImages).imageCap()
+        let limited = chapters.map { cap.limit($0, language: "zh") }
+        return (limited, cap.note(file: "x.epub"))
+    }
+
     @Test func imagesPastTheLimitBecomePlaceholdersWithANote() throws {
         let (volume, chapters) = SampleBooks.imagesAndLinks()
         let names = chapters[0].images.map(\.name)
         #expect(names.count == 3 && chapters[1].images.map(\.name) == [names[0]])
-        let (limited, note) = BookLimits(maxImages: 2).limitingImages(chapters, language: "zh", file: "x.epub")
+        let (limited, note) = Self.limiting(chapters, to: 2)
         #expect(limited[0].images.map(\.name) == Array(names.prefix(2)))
         #expect(limited[1] == chapters[1], "an image already stored is not counted again")
         let page = limited[0].blocks.joined()
@@ -29,7 +36,7 @@ import Testing
 
     @Test func withinTheLimitNothingChanges() {
         let (_, chapters) = SampleBooks.imagesAndLinks()
-        let (limited, note) = BookLimits(maxImages: 3).limitingImages(chapters, language: "zh", file: "x.epub")
+        let (limited, note) = Self.limiting(chapters, to: 3)
         #expect(limited == chapters && note == nil)
     }
 

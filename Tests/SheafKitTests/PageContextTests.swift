@@ -41,11 +41,29 @@ import Testing
     }
 
     @Test func titlepageLinksAreRelativeToTheTextFolder() {
-        let context = PageContext.titlepage(SampleVolume.flat, firstFiles: ["text/c0001.xhtml", "text/c0002.xhtml"])
+        let contents = TableOfContents.entries(of: SampleVolume.flat, firstFiles: ["text/c0001.xhtml", "text/c0002.xhtml"])
+        let context = PageContext.titlepage(SampleVolume.flat, contents: contents)
         let sections = context["sections"] as? [[String: Any]] ?? []
         let articles = sections.first?["articles"] as? [[String: Any]] ?? []
         #expect(articles.compactMap { $0["href"] as? String } == ["c0001.xhtml", "c0002.xhtml"])
         #expect(sections.first?["heading"] == nil)
+    }
+
+    /// The navigation page lists the book's contents value as given (the NCX is written from the same value):
+    /// headings with their articles, and the articles outside any heading in their place.
+    @Test func navigationListsTheContentsItIsGiven() {
+        let article = { (title: String, href: String) in Book.ContentsEntry(title: title, href: href, children: []) }
+        let contents = [article("一", "text/c0001.xhtml"),
+                        Book.ContentsEntry(title: "周二", href: "text/c0002.xhtml",
+                                           children: [article("二", "text/c0002.xhtml"), article("三", "text/c0003.xhtml")]),
+                        article("四", "text/c0004.xhtml")]
+        let context = PageContext.navigation(SampleVolume.flat, contents: contents)
+        let sections = context["sections"] as? [[String: Any]] ?? []
+        #expect(sections.map { $0["heading"] as? String } == [nil, "周二", nil])
+        #expect(sections.map { ($0["articles"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String } }
+            == [["一"], ["二", "三"], ["四"]])
+        #expect(context["bodymatterHref"] as? String == "text/c0001.xhtml")
+        #expect(context["contentsHref"] as? String == "text/titlepage.xhtml#contents")
     }
 
     @Test func emptyLanguageBecomesUndetermined() throws {
@@ -63,12 +81,12 @@ import Testing
         var article = SampleVolume.article("1", "T")
         article.source = "https://example.com/a"
         let volume = SampleVolume.sectioned
-        let files = ["text/c0001.xhtml", "text/c0002.xhtml", "text/c0003.xhtml"]
+        let contents = TableOfContents.entries(of: volume, firstFiles: ["text/c0001.xhtml", "text/c0002.xhtml", "text/c0003.xhtml"])
         let contexts: [(String, [String: Any], TemplateNames)] = [
             ("chapter", PageContext.chapter(article, body: "<p/>", firstPart: true, language: "zh", kobo: true),
              PageContext.chapterNames),
-            ("titlepage", PageContext.titlepage(volume, firstFiles: files), PageContext.titlepageNames),
-            ("navigation", PageContext.navigation(volume, firstFiles: files), PageContext.navigationNames),
+            ("titlepage", PageContext.titlepage(volume, contents: contents), PageContext.titlepageNames),
+            ("navigation", PageContext.navigation(volume, contents: contents), PageContext.navigationNames),
             ("cover", PageContext.cover(volume, image: "images/cover.jpg"), PageContext.coverNames),
             ("style", PageContext.style(volume), PageContext.styleNames),
         ]

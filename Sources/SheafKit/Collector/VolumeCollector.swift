@@ -25,7 +25,7 @@ public struct VolumeCollector: Sendable {
 
     /// The volumes for packed `headers` (a large collection's, as the first pass reads them): headers are
     /// unpacked one at a time, and a volume's all at once only while its book is planned.
-    public func collect(_ headers: PackedList<ArticleHeader>, indexes: [IndexListing] = []) -> Collection {
+    func collect(_ headers: PackedList<ArticleHeader>, indexes: [IndexListing] = []) -> Collection {
         let (options, titleNote) = Self.cappingTitle(options)
         var notes = titleNote.map { [$0] } ?? []
         let merged = Deduplicator().merge(headers, in: Self.fileOrder(of: headers))

@@ -38,10 +38,10 @@ public struct Volume: Sendable, Equatable, Codable {
     public var articles: [ArticleHeader] { sections.flatMap(\.articles) }
 
     /// How many articles the volume holds (without unpacking them).
-    public var articleCount: Int { sections.reduce(0) { $0 + $1.articles.count } }
+    public var articleCount: Int { sections.reduce(0) { $0 + $1.packedArticles.count } }
 
     /// Bytes of article HTML in the volume, as the first pass measured them.
-    public var articleBytes: Int { sections.reduce(0) { $0 + $1.articles.reduce(0) { $0 + $1.size } } }
+    public var articleBytes: Int { sections.reduce(0) { $0 + $1.packedArticles.reduce(0) { $0 + $1.size } } }
 
     /// The newest article date in the volume, if any article is dated.
     public var newestDate: ArticleDate? { articles.compactMap(\.date).max() }
@@ -53,11 +53,24 @@ public struct Volume: Sendable, Equatable, Codable {
 public struct VolumeSection: Sendable, Equatable, Codable {
     /// The heading in the table of contents (`2021-01-18 星期一`), or nil for an unsectioned volume.
     public var title: String?
-    /// Packed: a plan holds every article of the collection until its volume is made.
-    public var articles: PackedList<ArticleHeader>
+    /// Packed: a plan holds every article of the collection until its volume is made. How they are held is
+    /// the build's business; users of the model see `articles`.
+    var packedArticles: PackedList<ArticleHeader>
+
+    /// The section's articles in reading order, unpacked: take them once per use.
+    public var articles: [ArticleHeader] {
+        get { Array(packedArticles) }
+        set { packedArticles = PackedList(newValue) }
+    }
 
     public init(title: String?, articles: some Sequence<ArticleHeader>) {
         self.title = title
-        self.articles = PackedList(articles)
+        self.packedArticles = PackedList(articles)
+    }
+
+    // The JSON of a plan says `articles`, as it did when the list was stored so.
+    private enum CodingKeys: String, CodingKey {
+        case title
+        case packedArticles = "articles"
     }
 }

@@ -33,24 +33,11 @@ public struct BookAssembler: Sendable {
 
     /// Assembles the book; `chapters` must be parallel to `volume.articles`. `identifier` is the one a
     /// catalog recorded for an earlier build of the volume; without it the identifier derives from the content.
-    /// Chapters given up to it (`assemble(volume, chapters: consume chapters)`) leave memory one by one as their
-    /// pages are rendered, so a volume's text is not held twice.
-    public func assemble(_ volume: Volume, chapters: consuming [Chapter], identifier: String? = nil) throws -> Book {
-        guard chapters.count == volume.articles.count else {
-            throw SheafError(stage: .assemble, file: volume.fileName,
-                             "\(chapters.count) chapters for \(volume.articles.count) articles")
-        }
+    /// The build's own two steps, in one call: `render` the chapters' pages (the build does it a batch at a time,
+    /// to keep memory flat), then `finish` the book around them.
+    public func assemble(_ volume: Volume, chapters: [Chapter], identifier: String? = nil) throws -> Book {
         var rendered = RenderedChapters()
-        // Pages are rendered a batch at a time on up to `jobs` threads; a batch's chapters go once rendered.
-        let batchSize = max(1, jobs) * 8
-        var start = 0
-        while start < chapters.count {
-            let end = min(chapters.count, start + batchSize)
-            render(Array(chapters[start..<end]), language: Self.language(of: volume), into: &rendered)
-            for index in start..<end { chapters[index] = Chapter(article: chapters[index].article, blocks: []) }
-            start = end
-        }
-        _ = consume chapters
+        render(chapters, language: Self.language(of: volume), into: &rendered)
         return try finish(volume, chapters: rendered, identifier: identifier)
     }
 
@@ -95,19 +82,20 @@ public struct BookAssembler: Sendable {
     /// cover, style sheet, metadata and contents.
     func finish(_ volume: Volume, chapters rendered: consuming RenderedChapters, identifier: String?) throws -> Book {
         if let problem = rendered.problem { throw problem }
-        guard rendered.count == volume.articles.count else {
+        guard rendered.count == volume.articleCount else {
             throw SheafError(stage: .assemble, file: volume.fileName,
-                             "\(rendered.count) chapters for \(volume.articles.count) articles")
+                             "\(rendered.count) chapters for \(volume.articleCount) articles")
         }
         var volume = volume
         volume.language = Self.language(of: volume)
         let chapterFiles = rendered.files
         let firstFiles = chapterFiles.map { String($0[0].dropFirst(Book.packageFolder.count + 1)) }
 
+        let contents = TableOfContents.entries(of: volume, firstFiles: firstFiles)
         let navigation = page(id: "nav", href: "nav.xhtml", properties: ["nav"],
-                              try templates.page(TemplateSet.navigation, PageContext.navigation(volume, firstFiles: firstFiles)))
+                              try templates.page(TemplateSet.navigation, PageContext.navigation(volume, contents: contents)))
         let titlepage = page(id: "titlepage", href: PageContext.titlepageHref, properties: [],
-                             try templates.page(TemplateSet.titlepage, PageContext.titlepage(volume, firstFiles: firstFiles)))
+                             try templates.page(TemplateSet.titlepage, PageContext.titlepage(volume, contents: contents)))
         let coverImage = Book.Resource(id: BookCover.imageID, href: BookCover.imageHref, mediaType: "image/jpeg",
                                        properties: ["cover-image"], contents: try cover ?? BookCover.generated(for: volume))
         let coverPage = page(id: "cover", href: PageContext.coverHref, properties: [],
@@ -122,7 +110,7 @@ public struct BookAssembler: Sendable {
                     resources: [navigation, coverPage, titlepage] + chapterResources + [coverImage]
                         + resources(of: images) + [style],
                     spine: [coverPage.id, titlepage.id] + chapterResources.map(\.id),
-                    tableOfContents: tableOfContents(volume, firstFiles: firstFiles),
+                    tableOfContents: contents,
                     chapterFiles: chapterFiles)
     }
 
@@ -189,24 +177,5 @@ public struct BookAssembler: Sendable {
                              date: volume.newestDate,
                              modified: BookTimestamp.modified(for: volume, environment: environment),
                              sources: sources)
-    }
-
-    /// Entries per article by title, nested under section headings when the sections have titles.
-    private func tableOfContents(_ volume: Volume, firstFiles: [String]) -> [Book.ContentsEntry] {
-        var index = 0
-        var entries: [Book.ContentsEntry] = []
-        for section in volume.sections {
-            let articles = section.articles.map { article in
-                defer { index += 1 }
-                return Book.ContentsEntry(title: XMLText.legal(article.title), href: firstFiles[index], children: [])
-            }
-            guard let first = articles.first else { continue }
-            if let heading = section.title.map(XMLText.legal), !heading.isEmpty {
-                entries.append(Book.ContentsEntry(title: heading, href: first.href, children: articles))
-            } else {
-                entries += articles
-            }
-        }
-        return entries
     }
 }

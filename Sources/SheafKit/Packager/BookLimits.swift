@@ -15,16 +15,9 @@ struct BookLimits: Sendable, Equatable {
     /// The sum of the book's file sizes before compression; a larger book is not written.
     var maxBytes = BookLimits.defaultMaxBytes
 
-    /// The chapters with at most `maxImages` distinct images stored: every later image's `<img>` becomes
-    /// the placeholder a remote image gets (its description kept), and a note for the report says how many.
-    func limitingImages(_ chapters: [Chapter], language: String, file: String) -> ([Chapter], Diagnostic?) {
-        var cap = imageCap()
-        let limited = chapters.map { cap.limit($0, language: language) }
-        return (limited, cap.note(file: file))
-    }
-
-    /// The image cap applied one chapter at a time, in reading order (a volume's chapters need not all be in
-    /// memory at once).
+    /// The image cap, applied one chapter at a time in reading order (a volume's chapters need not all be in
+    /// memory at once): at most `maxImages` distinct images are stored, every later image's `<img>` becomes the
+    /// placeholder a remote image gets (its description kept), and a note for the report says how many.
     func imageCap() -> ImageCap { ImageCap(maxImages: maxImages) }
 
     struct ImageCap: Sendable {

@@ -2,8 +2,8 @@
 /// forbids here; escaping is the template's `{{…}}`. Beside each context, the names its template may use
 /// (`TemplateCheck` refuses a template naming another): a key added to a context is added to its list.
 enum PageContext {
-    /// Where the pages sit relative to the package document.
-    static let textFolder = "text"
+    /// Where the pages sit relative to the package document (where `ChapterNaming` puts the chapters).
+    static let textFolder = ChapterNaming.textFolder
     static let stylesheetHref = "style/style.css"
     static let titlepageHref = "text/titlepage.xhtml"
     static let coverHref = "text/cover.xhtml"
@@ -43,8 +43,8 @@ enum PageContext {
     static let titlepageNames = TemplateNames(commonNames + ["collection", "subtitle", "dateRange", "articleCount",
                                                              "stylesheet"], lists: ["sections": sectionNames])
 
-    /// The title page: the book's names and dates, then the contents linking to the chapters.
-    static func titlepage(_ volume: Volume, firstFiles: [String]) -> [String: Any] {
+    /// The title page: the book's names and dates, then the book's `contents` linking to the chapters.
+    static func titlepage(_ volume: Volume, contents: [Book.ContentsEntry]) -> [String: Any] {
         let labels = PageLabels.forLanguage(volume.language)
         var context = common(volume)
         context["collection"] = XMLText.legal(volume.collection)
@@ -54,7 +54,7 @@ enum PageContext {
         context["stylesheet"] = "../" + stylesheetHref
         // Chapter files are relative to the package document; the title page lives beside them.
         let prefix = textFolder + "/"
-        context["sections"] = sections(volume, hrefs: firstFiles.map { String($0.dropFirst(prefix.count)) })
+        context["sections"] = sections(contents) { String($0.dropFirst(prefix.count)) }
         return context
     }
 
@@ -64,8 +64,9 @@ enum PageContext {
         "bodymatterHref", "coverLabel", "coverHref",
     ], lists: ["sections": sectionNames])
 
-    /// The navigation document: the table of contents and the landmarks.
-    static func navigation(_ volume: Volume, firstFiles: [String]) -> [String: Any] {
+    /// The navigation document: the book's table of contents (`contents`, which the NCX lists too) and the
+    /// landmarks.
+    static func navigation(_ volume: Volume, contents: [Book.ContentsEntry]) -> [String: Any] {
         let labels = PageLabels.forLanguage(volume.language)
         var context = common(volume)
         context["stylesheet"] = stylesheetHref
@@ -74,11 +75,12 @@ enum PageContext {
         context["bodymatterLabel"] = labels.bodymatter
         context["titlepageHref"] = titlepageHref
         // The landmark points at the contents list readers see in the spine, not at this (non-spine) page.
-        context["contentsHref"] = volume.articles.isEmpty ? titlepageHref : titlepageHref + "#contents"
-        context["bodymatterHref"] = firstFiles.first
+        context["contentsHref"] = contents.isEmpty ? titlepageHref : titlepageHref + "#contents"
+        // A heading's entry points at its first article: the first entry is where the articles begin.
+        context["bodymatterHref"] = contents.first?.href
         context["coverLabel"] = labels.cover
         context["coverHref"] = coverHref
-        context["sections"] = sections(volume, hrefs: firstFiles)
+        context["sections"] = sections(contents) { $0 }
         return context
     }
 
@@ -121,20 +123,19 @@ enum PageContext {
     /// The keys of each of `sections(…)`, and of each of its articles.
     private static let sectionNames = TemplateNames(["heading"], lists: ["articles": TemplateNames(["title", "href"])])
 
-    /// Sections with their articles; `hrefs` is parallel to `volume.articles`. Empty sections are left out.
-    private static func sections(_ volume: Volume, hrefs: [String]) -> [[String: Any]] {
-        var index = 0
+    /// The contents as the templates list them: a section per heading with its articles, and a section without
+    /// heading for each run of articles outside any; `href` makes each link relative to the page.
+    private static func sections(_ contents: [Book.ContentsEntry], href: (String) -> String) -> [[String: Any]] {
         var result: [[String: Any]] = []
-        for section in volume.sections {
-            let articles: [[String: Any]] = section.articles.map { article in
-                defer { index += 1 }
-                return ["title": XMLText.legal(article.title), "href": hrefs[index]]
-            }
-            guard !articles.isEmpty else { continue }
-            var entry: [String: Any] = ["articles": articles]
-            entry["heading"] = section.title.map(XMLText.legal).flatMap { $0.isEmpty ? nil : $0 }
-            result.append(entry)
+        var loose: [[String: Any]] = []
+        func link(_ entry: Book.ContentsEntry) -> [String: Any] { ["title": entry.title, "href": href(entry.href)] }
+        for entry in contents {
+            guard !entry.children.isEmpty else { loose.append(link(entry)); continue }
+            if !loose.isEmpty { result.append(["articles": loose]) }
+            loose = []
+            result.append(["heading": entry.title, "articles": entry.children.map(link)])
         }
+        if !loose.isEmpty { result.append(["articles": loose]) }
         return result
     }
 

@@ -13,8 +13,26 @@ public struct BuildReport: Sendable, Equatable, Codable {
         public var status: Status
         /// Why the book could not be written.
         public var error: String?
-        /// Packed: the report keeps a line for every article of the build.
-        public var articles: PackedList<ArticleEntry>
+        /// Packed: the report keeps a line for every article of the build. Users of the report see `articles`.
+        var packedArticles: PackedList<ArticleEntry>
+
+        /// A line for each article of the volume, in reading order.
+        public var articles: [ArticleEntry] {
+            get { Array(packedArticles) }
+            set { packedArticles = PackedList(newValue) }
+        }
+
+        init(file: String, title: String, identifier: String, status: Status, error: String?,
+             articles: PackedList<ArticleEntry>) {
+            (self.file, self.title, self.identifier, self.status, self.error) = (file, title, identifier, status, error)
+            self.packedArticles = articles
+        }
+
+        // The report's JSON says `articles`, as it did when the list was stored so.
+        private enum CodingKeys: String, CodingKey {
+            case file, title, identifier, status, error
+            case packedArticles = "articles"
+        }
     }
 
     public struct ArticleEntry: Sendable, Equatable, Codable {
@@ -57,7 +75,7 @@ public struct BuildReport: Sendable, Equatable, Codable {
     public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }
     public var writtenVolumes: [VolumeEntry] { volumes.filter { $0.status == .written } }
     public var unchangedVolumes: [VolumeEntry] { volumes.filter { $0.status == .unchanged } }
-    public var articleCount: Int { volumes.reduce(0) { $0 + $1.articles.count } }
+    public var articleCount: Int { volumes.reduce(0) { $0 + $1.packedArticles.count } }
     /// How many input files were the same article as another and were packaged once.
     public var mergedDuplicates: Int { notes.filter { $0.message.hasPrefix(Deduplicator.mergePrefix) }.count }
 
@@ -94,7 +112,7 @@ public struct BuildReport: Sendable, Equatable, Codable {
 }
 
 extension BuildReport.ArticleEntry: Packable {
-    public func pack(into writer: inout PackedWriter) {
+    func pack(into writer: inout PackedWriter) {
         writer.write(title)
         writer.write(date)
         writer.write(source)
@@ -102,7 +120,7 @@ extension BuildReport.ArticleEntry: Packable {
         writer.write(files)
     }
 
-    public init(unpacking reader: inout PackedReader) {
+    init(unpacking reader: inout PackedReader) {
         self.init(title: reader.readString(), date: reader.readOptionalString(), source: reader.readOptionalString(),
                   chapter: reader.readString(), files: reader.readStrings())
     }

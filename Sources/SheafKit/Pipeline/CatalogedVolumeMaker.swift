@@ -54,7 +54,7 @@ struct CatalogedVolumeMaker: Sendable {
             fileSize: written.size, articleCount: volume.articleCount,
             oldestDate: volume.oldestDate?.description, newestDate: volume.newestDate?.description,
             series: series(volume))
-        let articles = zip(volume.articles, outcome.entry.articles).enumerated().map { position, pair in
+        let articles = zip(volume.articles, outcome.entry.packedArticles).enumerated().map { position, pair in
             let (header, entry) = pair
             return CatalogArticle(key: ArticleKey.key(for: header), book: volume.fileName, position: position,
                                   title: header.title, date: header.date?.description, source: header.source,

@@ -27,42 +27,19 @@ public struct SheafPipeline: Sendable {
     /// books, and a collection small enough (`readOnceBytes`) also gives its article bodies, so that the build does
     /// not read them again.
     func planForBuilding(_ building: Bool = true) -> (plan: BuildPlan, bodies: [String: String]) {
+        // Planning, step by step: scan → read headers → collect → name books.
         let door = (try? InputDoor(format: options.format)) ?? .standard
-        var scan = CollectionScanner(door: door).scan(options.inputs)
-        var byCollection: [String: [InputFile]] = [:]
-        for file in scan.files {
-            let format = door.format(named: file.format)
-            byCollection[format?.collectionName(ofFile: file.path) ?? scan.collectionName, default: []].append(file)
-        }
-        // The files are listed once, by collection, and each collection's list goes once its headers are read.
-        scan.files = []
-        var plan = BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: [])
+        var (plan, byCollection) = scan(through: door)
         var bodies: [String: String] = [:]
         var channels = Set<String>()
         for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            // Each collection's list of files goes once its headers are read.
             let files = byCollection.removeValue(forKey: name) ?? []
             let format = files.first.flatMap { door.format(named: $0.format) }
             let root = files.first.flatMap { format?.collectionRoot(ofFile: $0.path) }
-            let headers = HeaderReader(door: door, jobs: options.jobs, hashesBodies: building && options.catalog,
-                                       keptBodyBytes: building ? Self.readOnceBytes : 0)
-                .readHeaders(of: consume files)
-            let collector = VolumeCollector(options: CollectorOptions(
-                grouping: options.grouping, collection: name, title: options.title, language: options.language,
-                window: options.window, weekStart: options.weekStart, limits: options.limits,
-                channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
-            var indexes: [IndexListing] = []
-            if options.grouping == .index, let root, let format {
-                let found = format.indexes(ofCollectionAt: root)
-                indexes = found.indexes.filter { listing in
-                    options.indexes.map { $0.contains { IndexListing.name(of: $0) == listing.name } } ?? true
-                }
-                plan.notes += found.problems
-                for wanted in options.indexes ?? [] where !found.indexes.contains(where: { $0.name == IndexListing.name(of: wanted) }) {
-                    plan.skipped.append(Diagnostic(.error, stage: .read, file: format.indexFile(named: IndexListing.name(of: wanted), inCollectionAt: root),
-                                                   "no such index page in the collection"))
-                }
-            }
-            let collection = collector.collect(headers.articles, indexes: indexes)
+            let headers = readHeaders(of: consume files, through: door, building: building)
+            let collection = collect(headers.articles, named: name,
+                                     indexes: indexes(under: root, of: format, plan: &plan))
             plan.volumes += collection.volumes
             plan.skipped += headers.skipped
             bodies.merge(headers.bodies) { first, _ in first }
@@ -71,14 +48,58 @@ public struct SheafPipeline: Sendable {
             channels.formUnion(collection.channels)
         }
         plan.notes += absentChannels(among: channels)
-        // Names are made unique as the device names them (`.kepub.epub`): what is unique here is unique on disk.
-        plan.volumes = FileNameClashes.resolve(plan.volumes.map { volume in
-            var fitted = volume
-            fitted.fileName = options.device.fileName(volume.fileName)
-            fitted.language = options.device.language(volume.language)
-            return fitted
-        }, notes: &plan.notes)
+        plan.volumes = nameBooks(plan.volumes, notes: &plan.notes)
         return (plan, bodies)
+    }
+
+    // MARK: - Planning steps
+
+    /// "Scan": the inputs' article files, by collection, and the plan started with what was not an article.
+    private func scan(through door: InputDoor) -> (BuildPlan, [String: [InputFile]]) {
+        var scan = CollectionScanner(door: door).scan(options.inputs)
+        var byCollection: [String: [InputFile]] = [:]
+        for file in scan.files {
+            let format = door.format(named: file.format)
+            byCollection[format?.collectionName(ofFile: file.path) ?? scan.collectionName, default: []].append(file)
+        }
+        // The files are listed once, by collection.
+        scan.files = []
+        return (BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: []), byCollection)
+    }
+
+    /// "Read headers": one collection's, packed; a build keeps small collections' bodies and hashes them for a catalog.
+    private func readHeaders(of files: consuming [InputFile], through door: InputDoor,
+                             building: Bool) -> HeaderReader.Result {
+        HeaderReader(door: door, jobs: options.jobs, hashesBodies: building && options.catalog,
+                     keptBodyBytes: building ? Self.readOnceBytes : 0)
+            .readHeaders(of: files)
+    }
+
+    /// The index pages of the collection at `root` that `--group-by index` makes volumes of (none otherwise, and
+    /// none for a format without index pages); their problems go to the plan.
+    private func indexes(under root: String?, of format: (any InputFormat)?, plan: inout BuildPlan) -> [IndexListing] {
+        guard options.grouping == .index, let root, let format else { return [] }
+        let found = format.indexes(ofCollectionAt: root)
+        let selected = IndexSelection(wanted: options.indexes)
+            .select(found.indexes, page: { format.indexFile(named: $0, inCollectionAt: root) })
+        plan.notes += found.problems
+        plan.skipped += selected.missing
+        return selected.indexes
+    }
+
+    /// "Collect": one collection's volumes, by the collector's rules.
+    private func collect(_ headers: PackedList<ArticleHeader>, named name: String, indexes: [IndexListing]) -> VolumeCollector.Collection {
+        VolumeCollector(options: CollectorOptions(
+            grouping: options.grouping, collection: name, title: options.title, language: options.language,
+            window: options.window, weekStart: options.weekStart, limits: options.limits,
+            channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
+            .collect(headers, indexes: indexes)
+    }
+
+    /// "Name books": the names and language tags the device gives, unique as the device names them.
+    private func nameBooks(_ volumes: [Volume], notes: inout [Diagnostic]) -> [Volume] {
+        let device = options.device
+        return DeviceNaming(fileName: device.fileName, language: device.language).name(volumes, notes: &notes)
     }
 
     /// A warning for each `--channel` no article is filed under: a typo would otherwise leave every file out

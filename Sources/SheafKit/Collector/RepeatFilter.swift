@@ -18,14 +18,14 @@ enum RepeatFilter {
         let kept = volumes.compactMap { volume -> Volume? in
             var copy = volume
             copy.sections = volume.sections.map { section in
-                VolumeSection(title: section.title, articles: section.articles.filter { header in
+                VolumeSection(title: section.title, articles: section.packedArticles.filter { header in
                     guard let book = earlier[ArticleKey.key(for: header)] else { return true }
                     excluded += header.files.map {
                         Diagnostic(.note, stage: .collect, file: $0, Exclusion.held(in: book))
                     }
                     return false
                 })
-            }.filter { !$0.articles.isEmpty }
+            }.filter { !$0.packedArticles.isEmpty }
             return copy.sections.isEmpty ? nil : copy
         }
         return (kept, excluded)

@@ -1,5 +1,7 @@
 /// A value that can be written as bytes into a `PackedList` and read back equal.
-public protocol Packable {
+///
+/// Internal, like the list: how a plan holds its articles is no part of the model others see.
+protocol Packable {
     func pack(into writer: inout PackedWriter)
     init(unpacking reader: inout PackedReader)
 }
@@ -11,14 +13,14 @@ public protocol Packable {
 /// build holds. Packed, a line costs its text and a few bytes, in two allocations per list; an element is
 /// unpacked when it is read, so a volume's articles are values again only while that volume is made.
 /// Encodes as a JSON array of its elements, as an `Array` would.
-public struct PackedList<Element: Packable>: Sendable {
+struct PackedList<Element: Packable>: Sendable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = []
 
-    public init() {}
+    init() {}
 
     /// The elements packed once, the buffers no larger than they need be: a plan keeps them until the end.
-    public init<S: Sequence>(_ elements: S) where S.Element == Element {
+    init<S: Sequence>(_ elements: S) where S.Element == Element {
         var writer = PackedWriter(bytes: [])
         starts.reserveCapacity(elements.underestimatedCount)
         for element in elements {
@@ -31,10 +33,10 @@ public struct PackedList<Element: Packable>: Sendable {
 }
 
 extension PackedList: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { starts.count }
+    var startIndex: Int { 0 }
+    var endIndex: Int { starts.count }
 
-    public subscript(position: Int) -> Element {
+    subscript(position: Int) -> Element {
         get {
             var reader = PackedReader(bytes: bytes, position: starts[position])
             return Element(unpacking: &reader)
@@ -45,7 +47,7 @@ extension PackedList: RandomAccessCollection, MutableCollection, RangeReplaceabl
         }
     }
 
-    public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with elements: C)
+    mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with elements: C)
         where C.Element == Element {
         if subrange == startIndex..<endIndex { bytes.removeAll(keepingCapacity: true) }
         starts.replaceSubrange(subrange, with: elements.map { pack($0) })
@@ -61,17 +63,17 @@ extension PackedList: RandomAccessCollection, MutableCollection, RangeReplaceabl
         return start
     }
 
-    public mutating func append(_ element: Element) {
+    mutating func append(_ element: Element) {
         starts.append(pack(element))
     }
 
-    public mutating func reserveCapacity(_ n: Int) {
+    mutating func reserveCapacity(_ n: Int) {
         starts.reserveCapacity(n)
     }
 
     /// The lists' elements one after another, their bytes copied once into a buffer of the right size; each
     /// list is emptied once copied, so that its buffer can go before the next one is copied.
-    public init(joining lists: inout [PackedList]) {
+    init(joining lists: inout [PackedList]) {
         bytes.reserveCapacity(lists.reduce(0) { $0 + $1.bytes.count })
         starts.reserveCapacity(lists.reduce(0) { $0 + $1.starts.count })
         for index in lists.indices {
@@ -84,30 +86,30 @@ extension PackedList: RandomAccessCollection, MutableCollection, RangeReplaceabl
 }
 
 extension PackedList: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: Element...) {
+    init(arrayLiteral elements: Element...) {
         self.init(elements)
     }
 }
 
 extension PackedList: Equatable where Element: Equatable {
-    public static func == (lhs: PackedList, rhs: PackedList) -> Bool {
+    static func == (lhs: PackedList, rhs: PackedList) -> Bool {
         lhs.count == rhs.count && zip(lhs, rhs).allSatisfy(==)
     }
 }
 
 extension PackedList: Codable where Element: Codable {
-    public init(from decoder: Decoder) throws {
+    init(from decoder: Decoder) throws {
         self.init(try [Element](from: decoder))
     }
 
-    public func encode(to encoder: Encoder) throws {
+    func encode(to encoder: Encoder) throws {
         var container = encoder.unkeyedContainer()
         for element in self { try container.encode(element) }
     }
 }
 
 extension PackedList: CustomStringConvertible {
-    public var description: String { Array(self).description }
+    var description: String { Array(self).description }
 }
 
 // MARK: - Bytes

@@ -3,6 +3,9 @@
 ///
 /// Shared by the assembler, which writes the files, and by `BookLinks`, which points links at them.
 enum ChapterNaming {
+    /// Where the pages sit relative to the package document.
+    static let textFolder = "text"
+
     /// Manifest id of part `part` (from 1) of chapter `number` (from 1).
     static func id(number: Int, part: Int = 1) -> String {
         let name = "c" + ArticleDate.pad(number, 4)
@@ -16,6 +19,6 @@ enum ChapterNaming {
 
     /// The part's path relative to the package document (`text/c0001.xhtml`).
     static func href(number: Int, part: Int = 1) -> String {
-        PageContext.textFolder + "/" + fileName(number: number, part: part)
+        textFolder + "/" + fileName(number: number, part: part)
     }
 }
