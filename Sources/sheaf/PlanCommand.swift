@@ -43,7 +43,7 @@ struct PlanCommand: ParsableCommand {
             print("\(volume.fileName)  \(volume.title)  (\(Counted.text(count, "article")))")
             for section in volume.sections {
                 if let title = section.title { print("  \(title)") }
-                for article in section.articles {
+                for article in section.articleHeaders {
                     print("    \(article.date?.description ?? "undated   ")  \(article.id)  \(article.title)")
                 }
             }
