@@ -73,6 +73,14 @@ import Testing
         #expect(runs == [BuildRun(options: BuildOptions(inputs: ["some/collection"], grouping: .channel, jobs: 3))])
     }
 
+    @Test func aRunsPlanIsThePipelinesPlan() throws {
+        let environment = BuildEnvironment(sourceDateEpoch: Self.epoch)
+        let run = BuildRun(options: BuildOptions(inputs: [EndToEndTests.samples], grouping: .channel))
+        let plan = run.plan(environment: environment)
+        #expect(!plan.volumes.isEmpty)
+        #expect(plan == SheafPipeline(options: run.options, environment: environment).plan())
+    }
+
     @Test func aMissingRecipeStopsTheBuildAndOneAmongSeveralIsToldAndSkipped() async throws {
         let out = try Scratch()
         let environment = BuildEnvironment(sourceDateEpoch: Self.epoch)

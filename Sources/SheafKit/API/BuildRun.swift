@@ -40,4 +40,9 @@ public struct BuildRun: Sendable, Equatable {
         }
         return [BuildRun(options: try settings.buildOptions(environment: environment, jobs: jobs))]
     }
+
+    /// The books this run would make and the articles in each, without writing anything (`sheaf plan`).
+    public func plan(environment: BuildEnvironment) -> BuildPlan {
+        SheafPipeline(options: options, environment: environment).plan()
+    }
 }
