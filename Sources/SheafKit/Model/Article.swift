@@ -19,6 +19,7 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     /// `FNV1a` hex of the HTML body as read, when a catalog needs it to tell a book unchanged; else nil.
     public var bodyHash: String?
 
+    /// A header with every field given.
     public init(id: String, channel: String, title: String, date: ArticleDate?, source: String?,
                 site: String?, files: [String], size: Int = 0, bodyHash: String? = nil) {
         self.id = id

@@ -23,6 +23,7 @@ public struct Volume: Sendable, Equatable, Codable {
     /// Sections in reading order; a section without a title means the volume has no sections.
     public var sections: [VolumeSection]
 
+    /// A volume with every field given.
     public init(key: String, title: String, subtitle: String?, collection: String, fileName: String,
                 language: String, sections: [VolumeSection]) {
         self.key = key
@@ -56,6 +57,7 @@ public struct VolumeSection: Sendable, Equatable, Codable {
     /// Packed: a plan holds every article of the collection until its volume is made.
     public var articles: PackedList<ArticleHeader>
 
+    /// A section titled `title` (nil: unsectioned) holding `articles` in order.
     public init(title: String?, articles: some Sequence<ArticleHeader>) {
         self.title = title
         self.articles = PackedList(articles)
