@@ -50,67 +50,50 @@ struct BuildCommand: AsyncParsableCommand {
     var noWait = false
 
     func run() async throws {
-        let environment = try collection.environment()
-        let runs = try checkedRuns(environment: environment)
+        let build = try checkedBuild(environment: try collection.environment())
         let line = ProgressLine(enabled: !quiet)
         let signals = StopSignals()
         defer { signals.stop() }
-        var reports: [BuildReport] = []
-        var failedRecipes = 0
-        // A build that cannot go on still writes its report (what was skipped, and why) before it fails.
-        var failure: CommandFailure?
-        for run in runs where !signals.interruption.isRequested {
-            let label = run.recipe.map { "\($0): " } ?? ""
-            do {
-                let pipeline = SheafPipeline(options: run.options, environment: environment)
-                let result = try await pipeline.build(interruption: signals.interruption) {
-                    line.show("\(label)[\($0.done)/\($0.total)] \($0.file)")
-                } waiting: { message in
-                    if !quiet { FileHandle.standardError.write(Data((label + message + "\n").utf8)) }
+        let (quiet, reportFile) = (quiet, report)
+        let outcome: BuildOutcome
+        do {
+            outcome = try await build.run(interruption: signals.interruption) { event in
+                switch event {
+                case .progress(let run, let progress):
+                    line.show("\(Self.label(run))[\(progress.done)/\(progress.total)] \(progress.file)")
+                case .waiting(let run, let message):
+                    if !quiet { FileHandle.standardError.write(Data((Self.label(run) + message + "\n").utf8)) }
+                case .finished(let run, let report):
+                    line.clear()
+                    Summary(report: report, outputDirectory: run.options.outputDirectory, label: Self.label(run),
+                            quiet: quiet, reportFile: reportFile).print()
+                case .failed(let run, let error):
+                    line.clear()
+                    FileHandle.standardError.write(Data("Error: \(Self.label(run))\(error)\n".utf8))
                 }
-                line.clear()
-                Summary(report: result, outputDirectory: run.options.outputDirectory, label: label, quiet: quiet,
-                        reportFile: report).print()
-                reports.append(result)
-            } catch {
-                line.clear()
-                if let nothing = error as? NothingToBuild { reports.append(nothing.report) }
-                // One recipe that cannot be built (its input gone) does not stop the others; the status says it.
-                guard run.recipe != nil, runs.count > 1 else {
-                    failure = CommandFailure("\(error)")
-                    break
-                }
-                FileHandle.standardError.write(Data("Error: \(label)\(error)\n".utf8))
-                failedRecipes += 1
             }
+        } catch {
+            line.clear()
+            throw CommandFailure("\(error)")
         }
-        let combined = BuildReport.combining(reports)
-        if signals.interruption.isRequested {
-            // No report: it would describe a build that did not happen; the catalog holds every book written.
-            let copied = combined.sideloaded.filter { $0.status == .copied }.count
+        if outcome.interrupted {
+            let copied = outcome.report.sideloaded.filter { $0.status == .copied }.count
             FileHandle.standardError.write(Data(("sheaf: interrupted after "
-                + Counted.text(combined.writtenVolumes.count, "book") + " written"
+                + Counted.text(outcome.report.writtenVolumes.count, "book") + " written"
                 + (copied > 0 ? " and \(copied) copied" : "")
                 + "; no partial book is left, and the same command finishes the rest\n").utf8))
             throw ExitCode(StopSignals.exitStatus)
         }
-        if let report {
-            do {
-                try combined.jsonData().write(to: URL(fileURLWithPath: report), options: .atomic)
-            } catch {
-                throw CommandFailure("cannot write the report \(report): \(error.localizedDescription)")
-            }
-        }
-        if let failure { throw failure }
-        if failedRecipes > 0 || !combined.failedVolumes.isEmpty
-            || combined.sideloaded.contains(where: { $0.status == .failed }) || (strict && !combined.skipped.isEmpty) {
-            throw ExitCode.failure
-        }
+        if !outcome.succeeded(strict: strict) { throw ExitCode.failure }
     }
 
-    /// The builds to run, once the paths they write to besides the output folder are known to be usable:
-    /// a typo in `--report` or `--to` must not cost a long build, nor stop it half way.
-    private func checkedRuns(environment: BuildEnvironment) throws -> [(recipe: String?, options: BuildOptions)] {
+    /// `weekly: ` before a recipe's lines.
+    private static func label(_ run: BuildRun) -> String {
+        run.recipe.map { "\($0): " } ?? ""
+    }
+
+    /// The build to run, once the paths it writes to besides the output folders are known to be usable.
+    private func checkedBuild(environment: BuildEnvironment) throws -> SheafBuild {
         do {
             var flags = buildOnly.settings
             (flags.catalog, flags.repeat, flags.prune) = (catalog, self.repeat, prune)
@@ -118,11 +101,11 @@ struct BuildCommand: AsyncParsableCommand {
                                            jobs: buildOnly.jobs ?? BuildOptions.defaultJobs).map { run in
                 var options = run.options
                 options.waitsForLock = !noWait
-                return (recipe: run.recipe, options: options)
+                return BuildRun(recipe: run.recipe, options: options)
             }
-            try report.map(BuildReport.checkDestination)
-            for run in runs { try run.options.sideloadDirectory.map(Sideload.init)?.checkFolder() }
-            return runs
+            let build = SheafBuild(runs: runs, environment: environment, reportFile: report)
+            try build.check()
+            return build
         } catch let error as SheafError {
             throw CommandFailure("\(error)")
         }

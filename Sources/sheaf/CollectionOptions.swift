@@ -148,31 +148,16 @@ struct CollectionOptions: ParsableArguments {
     /// path is given and ./sheaf.toml exists.
     /// `build` adds its own options through `extra` and `jobs`.
     func runs(out: String?, environment: BuildEnvironment, extra: BuildSettings = BuildSettings(),
-              jobs: Int = BuildOptions.defaultJobs) throws -> [(recipe: String?, options: BuildOptions)] {
-        let command = try settings(out: out).overridden(by: extra)
-        let recipeFile = config ?? (recipe != nil || paths.isEmpty ? "sheaf.toml" : nil)
-        if let recipeFile, config != nil || recipe != nil || FileManager.default.fileExists(atPath: recipeFile) {
-            return try RecipeFile.load(recipeFile).recipes(named: recipe).map {
-                var options = try $0.settings.overridden(by: command).buildOptions(environment: environment, jobs: jobs)
-                // A recipe's books are one series, whatever its options become.
-                options.series = $0.name
-                return ($0.name, options)
-            }
-        }
-        if paths.isEmpty && !FileManager.default.fileExists(atPath: "Samples") {
-            throw CommandFailure("no path given, and neither sheaf.toml nor Samples/ is here: name a collection to build "
-                                 + "(or write a recipe file with 'sheaf init')")
-        }
-        return [(nil, try command.buildOptions(environment: environment, jobs: jobs))]
+              jobs: Int = BuildOptions.defaultJobs) throws -> [BuildRun] {
+        try BuildRun.choose(settings: settings(out: out).overridden(by: extra), recipeFile: config, recipe: recipe,
+                            environment: environment, jobs: jobs)
     }
 
     /// The process's environment, the clock and `--today`: the one place they enter a run. A bad
     /// `SOURCE_DATE_EPOCH` stops the run here, naming the value.
     func environment() throws -> BuildEnvironment {
         do {
-            return try BuildEnvironment(environment: ProcessInfo.processInfo.environment,
-                                        now: Int(Date().timeIntervalSince1970),
-                                        today: Self.parsed("--today", today, DateWindow.date))
+            return try SheafBuild.processEnvironment(today: Self.parsed("--today", today, DateWindow.date))
         } catch let error as SheafError {
             throw CommandFailure("\(error)")
         }

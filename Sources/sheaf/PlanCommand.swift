@@ -18,7 +18,7 @@ struct PlanCommand: ParsableCommand {
         let plans: [(recipe: String?, plan: BuildPlan)]
         do {
             plans = try collection.runs(out: nil, environment: environment).map {
-                ($0.recipe, SheafPipeline(options: $0.options, environment: environment).plan())
+                ($0.recipe, $0.plan(environment: environment))
             }
         } catch let error as SheafError {
             throw CommandFailure("\(error)")

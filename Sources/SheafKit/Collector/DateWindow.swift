@@ -2,9 +2,12 @@ import Foundation
 
 /// The dates a digest covers: from `since` to `until`, both included; either end may be open.
 public struct DateWindow: Sendable, Equatable, Codable {
+    /// The first day included; nil: no lower bound.
     public var since: ArticleDate?
+    /// The last day included; nil: no upper bound.
     public var until: ArticleDate?
 
+    /// The window from `since` to `until`, both included; both nil: every date.
     public init(since: ArticleDate? = nil, until: ArticleDate? = nil) {
         self.since = since
         self.until = until

@@ -11,6 +11,7 @@ public struct VolumeLimits: Sendable, Equatable, Codable {
     /// Kindle accepts.
     public static let defaultMaxSize = 50_000_000
 
+    /// Limits of at most `maxArticles` articles and `maxSize` bytes of article HTML per book (nil: none).
     public init(maxArticles: Int? = nil, maxSize: Int? = VolumeLimits.defaultMaxSize) {
         self.maxArticles = maxArticles
         self.maxSize = maxSize

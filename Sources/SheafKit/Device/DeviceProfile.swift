@@ -6,6 +6,7 @@ public struct DeviceProfile: Sendable, Equatable {
         case generic, kindle, kobo, koreader, apple
     }
 
+    /// The reader this profile is for.
     public var device: Device
     /// Longest side, in pixels, of an embedded picture.
     public var maxImageSide: Int

@@ -7,18 +7,22 @@ import Foundation
 public struct Sideload: Sendable {
     /// What became of one book.
     public struct Copy: Sendable, Equatable, Codable {
+        /// Copied now, already there byte for byte, or not copied (see `error`).
         public enum Status: String, Sendable, Codable { case copied, unchanged, failed }
         /// The book as written in the output folder.
         public var book: String
         /// Where it is (or was to be) in the sideload folder.
         public var file: String
+        /// What became of the book.
         public var status: Status
+        /// Why the book could not be copied.
         public var error: String?
     }
 
     /// The folder books are copied into.
     public let folder: String
 
+    /// Copies into `folder`.
     public init(folder: String) { self.folder = folder }
 
     /// Fails, naming the folder, when it is missing, not a folder, or not writable: checked before any book is made.

@@ -34,6 +34,7 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     /// Which article of its file this is, for a file of many (a feed's entry id); empty for a file of one.
     public var entry: String = ""
 
+    /// A header with every field given.
     public init(id: String, channel: String, title: String, date: ArticleDate?, source: String?,
                 site: String?, files: [String], size: Int = 0, bodyHash: String? = nil) {
         self.id = id

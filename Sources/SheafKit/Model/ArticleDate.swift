@@ -3,8 +3,11 @@
 /// All arithmetic is done on day numbers (days since 1970-01-01, proleptic Gregorian), so nothing here
 /// depends on the machine's calendar, locale or time zone.
 public struct ArticleDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The year, 1…9999.
     public let year: Int
+    /// The month, 1…12.
     public let month: Int
+    /// The day of the month, from 1.
     public let day: Int
 
     /// A valid Gregorian date, or nil (month 13, 30 February, year 0…).
@@ -65,10 +68,12 @@ public struct ArticleDate: Sendable, Hashable, Comparable, Codable, CustomString
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
+    /// Earlier dates sort first.
     public static func < (lhs: ArticleDate, rhs: ArticleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// How many days `month` (1…12) of `year` has.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

@@ -14,6 +14,7 @@ public struct BuildEnvironment: Sendable, Equatable {
     /// `dcterms:modified` (and a zip entry's time) cannot hold it.
     public static let latestSourceDateEpoch = 253_402_300_799
 
+    /// An environment with `SOURCE_DATE_EPOCH`, the clock and `--today` as given (nil: not set).
     public init(sourceDateEpoch: Int? = nil, now: Int? = nil, today: ArticleDate? = nil) {
         self.sourceDateEpoch = sourceDateEpoch
         self.now = now

@@ -23,6 +23,7 @@ public struct Volume: Sendable, Equatable, Codable {
     /// Sections in reading order; a section without a title means the volume has no sections.
     public var sections: [VolumeSection]
 
+    /// A volume with every field given.
     public init(key: String, title: String, subtitle: String?, collection: String, fileName: String,
                 language: String, sections: [VolumeSection]) {
         self.key = key
@@ -63,6 +64,7 @@ public struct VolumeSection: Sendable, Equatable, Codable {
         set { packedArticles = PackedList(newValue) }
     }
 
+    /// A section titled `title` (nil: unsectioned) holding `articles` in order.
     public init(title: String?, articles: some Sequence<ArticleHeader>) {
         self.title = title
         self.packedArticles = PackedList(articles)

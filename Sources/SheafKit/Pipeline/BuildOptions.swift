@@ -6,6 +6,7 @@ public struct BuildOptions: Sendable, Equatable {
     public var inputs: [String]
     /// Folder the books are written to; created when missing.
     public var outputDirectory: String
+    /// How articles are grouped into books.
     public var grouping: Grouping
     /// Replaces the collection name in book titles.
     public var title: String?
@@ -48,6 +49,7 @@ public struct BuildOptions: Sendable, Equatable {
     /// The series the books belong to: a recipe's name; nil derives one per collection (`series(of:)`).
     public var series: String?
 
+    /// Options for building `inputs`; every other option has its `sheaf build` default.
     public init(inputs: [String], outputDirectory: String = "books", grouping: Grouping = .week,
                 title: String? = nil, language: String? = nil, templatesDirectory: String? = nil,
                 jobs: Int = BuildOptions.defaultJobs, window: DateWindow = DateWindow(), weekStart: Int = 1,

@@ -2,14 +2,17 @@ import Foundation
 
 /// The outcome of a build: every book and every input file, written as the `--report` JSON.
 public struct BuildReport: Sendable, Equatable, Codable {
+    /// One book of the build: written, unchanged, or failed.
     public struct VolumeEntry: Sendable, Equatable, Codable {
         /// `unchanged`: the catalog showed the book on disk was made from the same input, so it was left as is.
         public enum Status: String, Sendable, Codable { case written, unchanged, failed }
         /// The book's path as written (output folder joined with its file name).
         public var file: String
+        /// The book's title.
         public var title: String
         /// The package identifier (`urn:uuid:…`); empty when the book failed before it had one.
         public var identifier: String
+        /// Whether the book was written, left unchanged, or failed.
         public var status: Status
         /// Why the book could not be written.
         public var error: String?
@@ -35,10 +38,13 @@ public struct BuildReport: Sendable, Equatable, Codable {
         }
     }
 
+    /// One article of a book.
     public struct ArticleEntry: Sendable, Equatable, Codable {
+        /// The article's title.
         public var title: String
         /// `YYYY-MM-DD`, or nil for an undated article.
         public var date: String?
+        /// The original article's URL, when known.
         public var source: String?
         /// The article's XHTML path inside the book (the first part of a split chapter).
         public var chapter: String
@@ -46,12 +52,17 @@ public struct BuildReport: Sendable, Equatable, Codable {
         public var files: [String]
     }
 
+    /// An input file that is in no book, and why.
     public struct SkippedFile: Sendable, Equatable, Codable {
+        /// The input path, as opened.
         public var file: String
+        /// Why the file is in no book.
         public var reason: String
     }
 
+    /// Every book of the build, in build order.
     public var volumes: [VolumeEntry]
+    /// Input files that could not be read as articles, with the reason.
     public var skipped: [SkippedFile]
     /// Repairs, merges and other things that lost nothing, per file.
     public var notes: [Diagnostic]
@@ -62,6 +73,7 @@ public struct BuildReport: Sendable, Equatable, Codable {
     /// The books copied into the `--to` folder, or found there unchanged, or that could not be copied.
     public var sideloaded: [Sideload.Copy]
 
+    /// A report with every field given.
     public init(volumes: [VolumeEntry], skipped: [SkippedFile], notes: [Diagnostic], excluded: [SkippedFile] = [],
                 pruned: [String] = [], sideloaded: [Sideload.Copy] = []) {
         self.volumes = volumes
@@ -72,9 +84,13 @@ public struct BuildReport: Sendable, Equatable, Codable {
         self.sideloaded = sideloaded
     }
 
+    /// The books that could not be written.
     public var failedVolumes: [VolumeEntry] { volumes.filter { $0.status == .failed } }
+    /// The books written by this build.
     public var writtenVolumes: [VolumeEntry] { volumes.filter { $0.status == .written } }
+    /// The books left as they were: made from the same input before.
     public var unchangedVolumes: [VolumeEntry] { volumes.filter { $0.status == .unchanged } }
+    /// How many articles the books hold in all.
     public var articleCount: Int { volumes.reduce(0) { $0 + $1.packedArticles.count } }
     /// How many input files were the same article as another and were packaged once.
     public var mergedDuplicates: Int { notes.filter { $0.message.hasPrefix(Deduplicator.mergePrefix) }.count }

@@ -256,7 +256,10 @@ public struct SheafPipeline: Sendable {
 
 /// One step of a running build, for a progress line.
 public struct BuildProgress: Sendable, Equatable {
+    /// Books finished so far.
     public var done: Int
+    /// Books to make in all.
     public var total: Int
+    /// The book just finished.
     public var file: String
 }

@@ -1,23 +1,37 @@
 /// One layer of build settings — the recipe file's `[defaults]`, one recipe, or the command line — where
 /// nil means "not said here". Layers stack: a later layer's values win.
 public struct BuildSettings: Sendable, Equatable {
+    /// Collection roots, folders or article files to build.
     public var inputs: [String]?
     /// The input format every input is read as; nil lets Sheaf choose each file's.
     public var format: String?
+    /// Only articles of these channels.
     public var channels: [String]?
+    /// How articles are grouped into books (default week).
     public var groupBy: Grouping?
+    /// Index files whose order and selection the books follow.
     public var indexes: [String]?
+    /// Only articles dated on or after this day.
     public var since: ArticleDate?
+    /// Only articles dated on or before this day.
     public var until: ArticleDate?
+    /// Only articles of the last days or weeks, today included: `7d`, `2w`.
     public var last: String?
     /// 1 = Monday … 7 = Sunday.
     public var weekStart: Int?
+    /// Split a book with more articles into balanced parts.
     public var maxArticles: Int?
+    /// Split a book with more bytes of article HTML into balanced parts.
     public var maxSize: Int?
+    /// The book title, or a pattern over `{collection}`, `{key}`…
     public var title: String?
+    /// The book file names, as a pattern.
     public var fileName: String?
+    /// The books' BCP 47 language tag (default: guessed).
     public var language: String?
+    /// The folder the books are written to (default `books`).
     public var out: String?
+    /// A folder of templates overriding the built-in ones.
     public var templates: String?
     /// An image used as every book's cover instead of the generated one.
     public var cover: String?
@@ -34,6 +48,7 @@ public struct BuildSettings: Sendable, Equatable {
     /// Delete the books no volume makes any more (default false).
     public var prune: Bool?
 
+    /// A layer that says nothing.
     public init() {}
 
     /// These settings with every value `other` gives put over them.

@@ -7,11 +7,15 @@ import TOMLKit
 public struct RecipeFile: Sendable, Equatable {
     /// One named recipe.
     public struct Recipe: Sendable, Equatable {
+        /// The recipe's name: `weekly` for `[recipes.weekly]`.
         public var name: String
+        /// The recipe's own settings, `[defaults]` under them.
         public var settings: BuildSettings
     }
 
+    /// The recipe file's path, as given.
     public var path: String
+    /// The `[defaults]` table, under every recipe.
     public var defaults: BuildSettings
     /// In the file's order.
     public var recipes: [Recipe]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Normalizes an article's HTML soup into the valid XHTML body of a chapter.
 ///
 /// The body is parsed once, then passed through the ordered rewriters of `rewriters(source:)` and written
@@ -12,6 +14,9 @@ public struct XHTMLWriter: Sendable {
     public var imageCache: String?
     /// The reader the book is made for: its image limits, and Kobo's sentence spans.
     public var device = DeviceProfile.generic
+    /// The article's images as bytes, by the `src` its HTML gives them (an in-memory article's): when set, these
+    /// are its only local images, and no file is read (see `SuppliedImages`).
+    var suppliedImages: [String: Data]? = nil
 
     /// A writer for a book in `language` whose chapters are `links` (none: links to other articles stay text).
     public init(language: String, links: BookLinks = .none) {
@@ -46,8 +51,11 @@ public struct XHTMLWriter: Sendable {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
         let preparation = device.imagePreparation
-        let local = LocalImage.lookupAll(in: parsed.nodes, articleFile: file, root: article.policy.imageRoot,
-                                         cache: imageCache, source: article.header.source, preparation: preparation)
+        let local = suppliedImages.map { (found: SuppliedImages.lookupAll(in: parsed.nodes, images: $0,
+                                                                         preparation: preparation), refused: [String]()) }
+            ?? LocalImage.lookupAll(in: parsed.nodes, articleFile: file, root: article.policy.imageRoot,
+                                    cache: imageCache,
+                                    source: article.header.source, preparation: preparation)
         let images = DataImage.decodeAll(in: parsed.nodes, preparation: preparation).merging(local.found) { data, _ in data }
         let normalized = rewriters(source: article.header.source, channel: article.header.channel, images: images,
                                    policy: article.policy)
