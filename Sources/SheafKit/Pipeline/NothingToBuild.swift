@@ -6,10 +6,12 @@ public struct NothingToBuild: Error, Sendable, CustomStringConvertible {
     /// No volumes; the skipped files and the notes of the planning.
     public var report: BuildReport
 
+    /// The error of a build that found nothing, and the report of what it skipped.
     public init(error: SheafError, report: BuildReport) {
         self.error = error
         self.report = report
     }
 
+    /// The error's message, naming the inputs and the first files skipped.
     public var description: String { error.description }
 }
