@@ -17,7 +17,7 @@ struct CollectionOptions: ParsableArguments {
     var paths: [String] = []
 
     @Option(help: ArgumentHelp(
-        "Read every input as this format (\(InputDoor.knownFormats.map(\.name).joined(separator: ", "))) "
+        "Read every input as this format (\(BuildSettings.formatNames.joined(separator: ", "))) "
             + "instead of choosing each file's by its name and first bytes.", valueName: "name"))
     var format: String?
 
@@ -123,7 +123,7 @@ struct CollectionOptions: ParsableArguments {
     func settings(out: String?) throws -> BuildSettings {
         var settings = BuildSettings()
         settings.inputs = paths.isEmpty ? nil : paths
-        settings.format = try Self.parsed("--format", format) { _ = try InputDoor(format: $0); return $0 }
+        settings.format = try Self.parsed("--format", format, BuildSettings.checkedFormat)
         settings.channels = channels.isEmpty ? nil : channels
         settings.groupBy = groupBy
         settings.indexes = indexes.isEmpty ? nil : indexes

@@ -106,3 +106,14 @@ public struct BuildSettings: Sendable, Equatable {
         return options
     }
 }
+
+extension BuildSettings {
+    /// The names of the input formats Sheaf reads (`mirror`), the values `format` takes.
+    public static var formatNames: [String] { InputDoor.knownFormats.map(\.name) }
+
+    /// `name` when it names a known input format; else an error that lists the known ones.
+    public static func checkedFormat(_ name: String) throws -> String {
+        _ = try InputDoor(format: name)
+        return name
+    }
+}
