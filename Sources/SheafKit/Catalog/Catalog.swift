@@ -67,7 +67,7 @@ public struct Catalog: Sendable {
     }
 
     /// Every packaged article, book by book in reading order.
-    public func articles() throws -> [CatalogArticle] {
+    func articles() throws -> [CatalogArticle] {
         try reading { try CatalogArticle.order(Column("book"), Column("position")).fetchAll($0) }
     }
 

@@ -1,25 +1,25 @@
 import GRDB
 
 /// One packaged article: which book holds it, where, and the hash of the body it was made from.
-public struct CatalogArticle: Sendable, Equatable, Codable {
+struct CatalogArticle: Sendable, Equatable, Codable {
     /// `ArticleKey.key(for:)`: the source URL's key, else `channel/id`.
-    public var key: String
+    var key: String
     /// The file name of the book that holds it.
-    public var book: String
+    var book: String
     /// Its place in the book's reading order, from 0.
-    public var position: Int
-    public var title: String
+    var position: Int
+    var title: String
     /// `YYYY-MM-DD`, or nil when undated.
-    public var date: String?
-    public var source: String?
+    var date: String?
+    var source: String?
     /// Every input file merged into the article, one per line.
-    public var files: String
+    var files: String
     /// FNV-1a of the article's HTML body as read.
-    public var bodyHash: String
+    var bodyHash: String
     /// Its first XHTML file inside the book.
-    public var chapter: String
+    var chapter: String
 
-    public init(key: String, book: String, position: Int, title: String, date: String?, source: String?,
+    init(key: String, book: String, position: Int, title: String, date: String?, source: String?,
                 files: String, bodyHash: String, chapter: String) {
         self.key = key
         self.book = book
@@ -34,5 +34,5 @@ public struct CatalogArticle: Sendable, Equatable, Codable {
 }
 
 extension CatalogArticle: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "article"
+    static let databaseTableName = "article"
 }

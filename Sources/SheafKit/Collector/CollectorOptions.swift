@@ -1,24 +1,24 @@
 /// What the collector needs to know to turn articles into volumes.
-public struct CollectorOptions: Sendable, Equatable {
-    public var grouping: Grouping
+struct CollectorOptions: Sendable, Equatable {
+    var grouping: Grouping
     /// The collection's name (`mh-news`): first word of titles and file names.
-    public var collection: String
+    var collection: String
     /// Replaces the collection name in book titles (`--title`).
-    public var title: String?
+    var title: String?
     /// BCP 47 language of the books (`--language`); nil means detect from the article titles.
-    public var language: String?
+    var language: String?
     /// Only articles dated inside this window are packaged.
-    public var window: DateWindow
+    var window: DateWindow
     /// First day of a week for `week` grouping, 1 = Monday (ISO weeks) … 7 = Sunday.
-    public var weekStart: Int
+    var weekStart: Int
     /// Caps that split a volume into parts.
-    public var limits: VolumeLimits
+    var limits: VolumeLimits
     /// Only articles filed under these channels; nil for all.
-    public var channels: Set<String>?
+    var channels: Set<String>?
     /// The books' file names, a pattern over `VolumeNaming.placeholders`; nil for `{collection}-{key}.epub`.
-    public var fileNamePattern: String?
+    var fileNamePattern: String?
 
-    public init(grouping: Grouping = .week, collection: String, title: String? = nil, language: String? = nil,
+    init(grouping: Grouping = .week, collection: String, title: String? = nil, language: String? = nil,
                 window: DateWindow = DateWindow(), weekStart: Int = 1, limits: VolumeLimits = VolumeLimits(),
                 channels: Set<String>? = nil, fileNamePattern: String? = nil) {
         self.grouping = grouping

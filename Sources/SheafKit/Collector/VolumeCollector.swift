@@ -1,25 +1,25 @@
 /// Groups articles into volumes: de-duplicates, buckets by the chosen grouping, orders and names them.
 ///
 /// Pure: the same headers in any order give the same volumes.
-public struct VolumeCollector: Sendable {
+struct VolumeCollector: Sendable {
     /// The volumes to make, in a stable order, and what the user should know about the grouping.
-    public struct Collection: Sendable, Equatable {
-        public var volumes: [Volume]
-        public var notes: [Diagnostic]
+    struct Collection: Sendable, Equatable {
+        var volumes: [Volume]
+        var notes: [Diagnostic]
         /// Files left out on purpose (outside the time window), with the reason.
-        public var excluded: [Diagnostic]
+        var excluded: [Diagnostic]
         /// Every channel the articles are filed under, chosen or not; empty when no channel is chosen.
-        public var channels: Set<String> = []
+        var channels: Set<String> = []
     }
 
-    public let options: CollectorOptions
+    let options: CollectorOptions
 
-    public init(options: CollectorOptions) {
+    init(options: CollectorOptions) {
         self.options = options
     }
 
     /// The volumes for `headers`; `indexes` are the collection's index pages, used by `index` grouping.
-    public func collect(_ headers: [ArticleHeader], indexes: [IndexListing] = []) -> Collection {
+    func collect(_ headers: [ArticleHeader], indexes: [IndexListing] = []) -> Collection {
         collect(PackedList(headers), indexes: indexes)
     }
 

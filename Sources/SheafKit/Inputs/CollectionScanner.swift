@@ -8,17 +8,17 @@ import Foundation
 /// hold none of its articles (`indexes/`): a file no format reads is skipped with the reason, unless it comes
 /// with articles (an image, a stylesheet) or a format knows it as furniture (a README). A file named on the
 /// command line may also be recognised by its first bytes.
-public struct CollectionScanner: Sendable {
+struct CollectionScanner: Sendable {
     /// The formats asked.
-    public var door: InputDoor
+    var door: InputDoor
 
     /// A scanner asking `door`; it keeps no state between scans.
-    public init(door: InputDoor = .standard) {
+    init(door: InputDoor = .standard) {
         self.door = door
     }
 
     /// Walks `paths` and returns the files found, the problems met and the collection's name.
-    public func scan(_ paths: [String]) -> CollectionScan {
+    func scan(_ paths: [String]) -> CollectionScan {
         var walk = Walk(door: door)
         for path in paths { walk.visit(argument: path) }
         return CollectionScan(files: walk.uniqueFiles(), problems: walk.problems,

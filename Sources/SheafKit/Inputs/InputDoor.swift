@@ -1,24 +1,24 @@
 /// The one way in for inputs: holds the formats Sheaf knows and says which reads a path.
-public struct InputDoor: Sendable {
+struct InputDoor: Sendable {
     /// Every format Sheaf reads, in the order they are asked.
-    public static let knownFormats: [any InputFormat] = [MirrorFormat()]
+    static let knownFormats: [any InputFormat] = [MirrorFormat()]
 
     /// The formats this door asks: all known ones, or the one `--format` forces.
-    public let formats: [any InputFormat]
+    let formats: [any InputFormat]
     /// Whether one format was forced: it then reads every file named as an input, whatever its name.
-    public let isForced: Bool
+    let isForced: Bool
 
     /// The door to every known format.
-    public static let standard = InputDoor(formats: knownFormats, isForced: false)
+    static let standard = InputDoor(formats: knownFormats, isForced: false)
 
     /// A door to `formats`, asked in this order (a library's own formats too).
-    public init(formats: [any InputFormat], isForced: Bool = false) {
+    init(formats: [any InputFormat], isForced: Bool = false) {
         self.formats = formats
         self.isForced = isForced
     }
 
     /// A door to every known format, or to the one named (`mirror`); an unknown name is an error naming the known.
-    public init(format name: String? = nil) throws {
+    init(format name: String? = nil) throws {
         guard let name else {
             (formats, isForced) = (Self.knownFormats, false)
             return
@@ -31,14 +31,14 @@ public struct InputDoor: Sendable {
     }
 
     /// The known format named `name`, if any.
-    public func format(named name: String) -> (any InputFormat)? {
+    func format(named name: String) -> (any InputFormat)? {
         formats.first { $0.name == name } ?? Self.knownFormats.first { $0.name == name }
     }
 
     // MARK: - Recognising
 
     /// What becomes of a file met at `path`.
-    public enum Verdict: Sendable, Equatable {
+    enum Verdict: Sendable, Equatable {
         /// Read by the format of this name.
         case read(String)
         /// Passed over silently: a format's furniture, or a resource of the articles (an image, a stylesheet).
@@ -49,7 +49,7 @@ public struct InputDoor: Sendable {
 
     /// Which format reads the file at `path`: by its name, and for a file named as an input (`named`), by its
     /// first bytes when the name does not say.
-    public func verdict(for path: String, named: Bool) -> Verdict {
+    func verdict(for path: String, named: Bool) -> Verdict {
         let name = InputPath.lastComponent(path)
         if isForced, named, let format = formats.first { return .read(format.name) }
         var bytes: [UInt8]? = nil
@@ -89,7 +89,7 @@ public struct InputDoor: Sendable {
 
     /// Every article of the file, as `format` reads it: its headers carry the format's name and the file's folder,
     /// and a format without channels groups by that folder (`--group-by channel`, `--channel`).
-    public func readArticles(in file: InputFile, each: (Result<Article, Diagnostic>) -> Void) {
+    func readArticles(in file: InputFile, each: (Result<Article, Diagnostic>) -> Void) {
         guard let format = format(named: file.format) else {
             each(.failure(Diagnostic(.warning, stage: .read, file: file.path, "no reader named \(file.format)")))
             return
@@ -106,7 +106,7 @@ public struct InputDoor: Sendable {
     }
 
     /// The body of an article whose header was read before, by the format that read it.
-    public func loadBody(of header: ArticleHeader) -> Result<ArticleBody, Diagnostic> {
+    func loadBody(of header: ArticleHeader) -> Result<ArticleBody, Diagnostic> {
         let reference = header.reference
         guard let format = format(named: header.format) else {
             return .failure(Diagnostic(.warning, stage: .read, file: reference.file, "no reader named \(header.format)"))
@@ -115,7 +115,7 @@ public struct InputDoor: Sendable {
     }
 
     /// What the format that read `header` says about its body's images; none known for an unknown format.
-    public func bodyPolicy(of header: ArticleHeader) -> BodyPolicy {
+    func bodyPolicy(of header: ArticleHeader) -> BodyPolicy {
         format(named: header.format)?.bodyPolicy(ofFile: header.reference.file) ?? BodyPolicy()
     }
 }

@@ -3,7 +3,7 @@
 /// A format recognises its files, lists the articles a file holds as headers with their bodies as read (one at a
 /// time, so a file of thousands is never held whole), and loads one article's body again on demand. What it knows
 /// of its layout stays in its own folder under `Inputs/`: the rest of Sheaf sees headers and bodies only.
-public protocol InputFormat: Sendable {
+protocol InputFormat: Sendable {
     /// The name `--format` and the recipe key `format` give (`mirror`).
     var name: String { get }
 
@@ -44,7 +44,7 @@ public protocol InputFormat: Sendable {
 }
 
 /// What a format makes of a file.
-public enum InputRecognition: Sendable, Equatable {
+enum InputRecognition: Sendable, Equatable {
     /// The format reads it.
     case articles
     /// The format knows it and it holds no article (a README, an index page, a QR image): passed over silently.

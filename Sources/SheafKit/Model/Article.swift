@@ -52,11 +52,11 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     public static let maximumTitleLength = 300
 
     /// Where the body of this article is loaded from: its first file and its entry there.
-    public var reference: EntryReference { EntryReference(file: files.first ?? "", entry: entry) }
+    var reference: EntryReference { EntryReference(file: files.first ?? "", entry: entry) }
 }
 
 extension ArticleHeader: Packable {
-    public func pack(into writer: inout PackedWriter) {
+    func pack(into writer: inout PackedWriter) {
         writer.write(id)
         writer.write(channel)
         writer.write(title)
@@ -75,7 +75,7 @@ extension ArticleHeader: Packable {
         writer.write(entry)
     }
 
-    public init(unpacking reader: inout PackedReader) {
+    init(unpacking reader: inout PackedReader) {
         self.init(id: reader.readString(), channel: reader.readString(), title: reader.readString(),
                   date: reader.readOptionalInt().map(ArticleDate.init(dayNumber:)),
                   source: reader.readOptionalString(), site: reader.readOptionalString(),
@@ -91,16 +91,16 @@ extension ArticleHeader: Packable {
 }
 
 /// One article as read from its file: the header and the raw HTML of its content.
-public struct Article: Sendable, Equatable, Codable {
-    public var header: ArticleHeader
+struct Article: Sendable, Equatable, Codable {
+    var header: ArticleHeader
     /// The article's HTML between the navigation line and the share block, as found (still soup).
-    public var bodyHTML: String
+    var bodyHTML: String
     /// What the reader repaired in the file's text (an encoding decoded, invalid bytes replaced): notes for the report.
-    public var notes: [Diagnostic]
+    var notes: [Diagnostic]
     /// What the format that read the body says about its images.
-    public var policy: BodyPolicy
+    var policy: BodyPolicy
 
-    public init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = [], policy: BodyPolicy = BodyPolicy()) {
+    init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = [], policy: BodyPolicy = BodyPolicy()) {
         self.header = header
         self.bodyHTML = bodyHTML
         self.notes = notes

@@ -1,11 +1,11 @@
 /// Where one article's body is loaded from: the file that holds it and, for a file of many, which entry.
-public struct EntryReference: Sendable, Hashable, Codable {
+struct EntryReference: Sendable, Hashable, Codable {
     /// The path as opened.
-    public var file: String
+    var file: String
     /// The entry's key within the file (a feed's entry id); empty for a file that holds one article.
-    public var entry: String
+    var entry: String
 
-    public init(file: String, entry: String = "") {
+    init(file: String, entry: String = "") {
         self.file = file
         self.entry = entry
     }

@@ -1,25 +1,25 @@
 /// An index page of a collection (`indexes/73.md`): a titled reading list of articles, in its own order.
-public struct IndexListing: Sendable, Equatable, Codable {
+struct IndexListing: Sendable, Equatable, Codable {
     /// The index file's stem (`73`).
-    public var name: String
+    var name: String
     /// The title the collection's README menu gives the index (`天人之间`), if any.
-    public var title: String?
+    var title: String?
     /// The index file as opened.
-    public var file: String
+    var file: String
     /// The linked articles in the index's order, each once.
-    public var entries: [Entry]
+    var entries: [Entry]
 
-    public struct Entry: Sendable, Equatable, Codable {
+    struct Entry: Sendable, Equatable, Codable {
         /// The title the index shows (it can differ from the article's own).
-        public var title: String
-        public var channel: String
-        public var id: String
+        var title: String
+        var channel: String
+        var id: String
         /// Whether the page's file is in the collection on disk, read or not: a page outside the folder given
         /// as input is not missing.
-        public var onDisk = false
+        var onDisk = false
     }
 
-    public init(name: String, title: String?, file: String, entries: [Entry]) {
+    init(name: String, title: String?, file: String, entries: [Entry]) {
         self.name = name
         self.title = title
         self.file = file
@@ -27,7 +27,7 @@ public struct IndexListing: Sendable, Equatable, Codable {
     }
 
     /// The index name a user's reference means: `73` for `73`, `indexes/73.md` or `/x/indexes/73.md`.
-    public static func name(of reference: String) -> String {
+    static func name(of reference: String) -> String {
         let last = reference.split(separator: "/").last.map(String.init) ?? reference
         return last.hasSuffix(".md") ? String(last.dropLast(3)) : last
     }

@@ -115,10 +115,10 @@ extension PackedList: CustomStringConvertible {
 // MARK: - Bytes
 
 /// Appends fields to a `PackedList`'s buffer: integers as variable-length numbers, text as its length and UTF-8.
-public struct PackedWriter {
+struct PackedWriter {
     fileprivate var bytes: [UInt8]
 
-    public mutating func write(_ value: Int) {
+    mutating func write(_ value: Int) {
         // Zigzag, so that small negative numbers stay short too.
         var rest = UInt64(bitPattern: Int64(value << 1 ^ value >> (Int.bitWidth - 1)))
         while rest >= 0x80 {
@@ -128,12 +128,12 @@ public struct PackedWriter {
         bytes.append(UInt8(rest))
     }
 
-    public mutating func write(_ value: Int?) {
+    mutating func write(_ value: Int?) {
         write(value == nil ? 0 : 1)
         if let value { write(value) }
     }
 
-    public mutating func write(_ text: String) {
+    mutating func write(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             write(utf8.count)
@@ -141,23 +141,23 @@ public struct PackedWriter {
         }
     }
 
-    public mutating func write(_ text: String?) {
+    mutating func write(_ text: String?) {
         guard let text else { return write(-1) }
         write(text)
     }
 
-    public mutating func write(_ texts: [String]) {
+    mutating func write(_ texts: [String]) {
         write(texts.count)
         for text in texts { write(text) }
     }
 }
 
 /// Reads back, in the same order, the fields a `PackedWriter` wrote.
-public struct PackedReader {
+struct PackedReader {
     fileprivate let bytes: [UInt8]
     fileprivate var position: Int
 
-    public mutating func readInt() -> Int {
+    mutating func readInt() -> Int {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -170,24 +170,24 @@ public struct PackedReader {
         return Int(Int64(bitPattern: value >> 1) ^ -Int64(value & 1))
     }
 
-    public mutating func readOptionalInt() -> Int? {
+    mutating func readOptionalInt() -> Int? {
         readInt() == 0 ? nil : readInt()
     }
 
-    public mutating func readString() -> String {
+    mutating func readString() -> String {
         let count = readInt()
         defer { position += count }
         return String(decoding: bytes[position..<position + count], as: UTF8.self)
     }
 
-    public mutating func readOptionalString() -> String? {
+    mutating func readOptionalString() -> String? {
         let count = readInt()
         guard count >= 0 else { return nil }
         defer { position += count }
         return String(decoding: bytes[position..<position + count], as: UTF8.self)
     }
 
-    public mutating func readStrings() -> [String] {
+    mutating func readStrings() -> [String] {
         (0..<readInt()).map { _ in readString() }
     }
 }

@@ -4,37 +4,37 @@ import Foundation
 ///
 /// The package files (`container.xml`, the package document, the NCX) are not stored: they are derived from
 /// these values when the book is written, so there is one source of truth.
-public struct Book: Sendable, Equatable, Codable {
+struct Book: Sendable, Equatable, Codable {
     /// What the package document says about the book.
-    public struct Metadata: Sendable, Equatable, Codable {
+    struct Metadata: Sendable, Equatable, Codable {
         /// `urn:uuid:…`, derived from the volume's content.
-        public var identifier: String
-        public var title: String
-        public var subtitle: String?
+        var identifier: String
+        var title: String
+        var subtitle: String?
         /// BCP 47 tag.
-        public var language: String
+        var language: String
         /// Named as creator and publisher: the collection.
-        public var creator: String
+        var creator: String
         /// The newest article date, if any.
-        public var date: ArticleDate?
-        public var modified: BookTimestamp
+        var date: ArticleDate?
+        var modified: BookTimestamp
         /// The articles' original URLs, deduplicated, in reading order.
-        public var sources: [String]
+        var sources: [String]
     }
 
     /// A file of the book with its bytes, listed in the manifest.
-    public struct Resource: Sendable, Equatable, Codable {
+    struct Resource: Sendable, Equatable, Codable {
         /// Manifest id (an XML name).
-        public var id: String
+        var id: String
         /// Path relative to the package document (`text/c0001.xhtml`).
-        public var href: String
-        public var mediaType: String
+        var href: String
+        var mediaType: String
         /// Manifest properties (`nav`).
-        public var properties: [String]
+        var properties: [String]
         /// The file's bytes as the book holds them until the archive copies them.
         private(set) var held: HeldBytes
 
-        public init(id: String, href: String, mediaType: String, properties: [String], contents: Data) {
+        init(id: String, href: String, mediaType: String, properties: [String], contents: Data) {
             self.init(id: id, href: href, mediaType: mediaType, properties: properties, held: .plain(contents))
         }
 
@@ -43,19 +43,19 @@ public struct Book: Sendable, Equatable, Codable {
         }
 
         /// The file's bytes (inflated again when held deflated: for checks and tests, not the writing path).
-        public var contents: Data {
+        var contents: Data {
             get { held.contents }
             set { held = .plain(newValue) }
         }
 
         /// The file's size in bytes, without inflating it.
-        public var size: Int { held.size }
+        var size: Int { held.size }
 
         /// Path inside the archive.
-        public var path: String { Book.packageFolder + "/" + href }
+        var path: String { Book.packageFolder + "/" + href }
 
         /// The same file, however it is held.
-        public static func == (left: Resource, right: Resource) -> Bool {
+        static func == (left: Resource, right: Resource) -> Bool {
             left.id == right.id && left.href == right.href && left.mediaType == right.mediaType
                 && left.properties == right.properties
                 && (left.held == right.held || left.contents == right.contents)
@@ -64,7 +64,7 @@ public struct Book: Sendable, Equatable, Codable {
         // Encoded with its bytes as they are, however they are held.
         private enum CodingKeys: String, CodingKey { case id, href, mediaType, properties, contents }
 
-        public init(from decoder: any Decoder) throws {
+        init(from decoder: any Decoder) throws {
             let values = try decoder.container(keyedBy: CodingKeys.self)
             self.init(id: try values.decode(String.self, forKey: .id), href: try values.decode(String.self, forKey: .href),
                       mediaType: try values.decode(String.self, forKey: .mediaType),
@@ -72,7 +72,7 @@ public struct Book: Sendable, Equatable, Codable {
                       contents: try values.decode(Data.self, forKey: .contents))
         }
 
-        public func encode(to encoder: any Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var values = encoder.container(keyedBy: CodingKeys.self)
             try values.encode(id, forKey: .id)
             try values.encode(href, forKey: .href)
@@ -83,22 +83,22 @@ public struct Book: Sendable, Equatable, Codable {
     }
 
     /// One entry of the table of contents; an entry with children is a section heading.
-    public struct ContentsEntry: Sendable, Equatable, Codable {
-        public var title: String
+    struct ContentsEntry: Sendable, Equatable, Codable {
+        var title: String
         /// Target relative to the package document.
-        public var href: String
-        public var children: [ContentsEntry]
+        var href: String
+        var children: [ContentsEntry]
     }
 
-    public var metadata: Metadata
+    var metadata: Metadata
     /// Every content file in manifest order.
-    public var resources: [Resource]
+    var resources: [Resource]
     /// Resource ids in reading order.
-    public var spine: [String]
-    public var tableOfContents: [ContentsEntry]
+    var spine: [String]
+    var tableOfContents: [ContentsEntry]
     /// Parallel to the volume's articles: the archive path(s) of each article's XHTML file(s).
-    public var chapterFiles: [[String]]
+    var chapterFiles: [[String]]
 
     /// The folder inside the archive that holds the package document and all content.
-    public static let packageFolder = "OEBPS"
+    static let packageFolder = "OEBPS"
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Turns a volume and its normalized chapters into a `Book`: pages rendered from templates, metadata,
 /// manifest, spine and table of contents. Pure: same inputs, same book.
-public struct BookAssembler: Sendable {
+struct BookAssembler: Sendable {
     private let templates: TemplateSet
     private let environment: BuildEnvironment
     /// A chapter whose page would be larger than this many bytes is split between blocks.
@@ -20,7 +20,7 @@ public struct BookAssembler: Sendable {
     var spill: PageSpill? = nil
 
     /// `cover` is the user's cover as a JPEG; without one each book gets a generated cover.
-    public init(templates: TemplateSet, environment: BuildEnvironment, cover: Data? = nil) {
+    init(templates: TemplateSet, environment: BuildEnvironment, cover: Data? = nil) {
         self.init(templates: templates, environment: environment, partLimit: 250_000, cover: cover)
     }
 
@@ -35,7 +35,7 @@ public struct BookAssembler: Sendable {
     /// catalog recorded for an earlier build of the volume; without it the identifier derives from the content.
     /// The build's own two steps, in one call: `render` the chapters' pages (the build does it a batch at a time,
     /// to keep memory flat), then `finish` the book around them.
-    public func assemble(_ volume: Volume, chapters: [Chapter], identifier: String? = nil) throws -> Book {
+    func assemble(_ volume: Volume, chapters: [Chapter], identifier: String? = nil) throws -> Book {
         var rendered = RenderedChapters()
         render(chapters, language: Self.language(of: volume), into: &rendered)
         return try finish(volume, chapters: rendered, identifier: identifier)

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Every book's cover: the user's image, made a JPEG once per build, or one drawn from the book's names.
-public enum BookCover {
+enum BookCover {
     /// Manifest id of the cover image (what EPUB 2's `<meta name="cover">` names).
     static let imageID = "cover-image"
     /// Beside the chapter images, whose names are content hashes, so it cannot clash with one.
     static let imageHref = BookImage.folder + "/cover.jpg"
 
     /// The user's cover file as a JPEG of at most 1600×2400, whatever format libvips reads it in.
-    public static func read(_ path: String) throws -> Data {
+    static func read(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SheafError(stage: .read, file: path, "cannot read the cover image")
         }

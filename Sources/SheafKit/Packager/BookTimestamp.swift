@@ -1,26 +1,26 @@
 /// A moment in UTC, whole seconds: the book's modification time, formatted without calendars or locales.
-public struct BookTimestamp: Sendable, Hashable, Codable {
+struct BookTimestamp: Sendable, Hashable, Codable {
     /// Seconds since 1970-01-01T00:00:00Z.
-    public var secondsSinceEpoch: Int
+    var secondsSinceEpoch: Int
 
-    public init(secondsSinceEpoch: Int) {
+    init(secondsSinceEpoch: Int) {
         self.secondsSinceEpoch = secondsSinceEpoch
     }
 
     /// `SOURCE_DATE_EPOCH` when set, else midnight UTC of the newest article date, else 2000-01-01T00:00:00Z.
-    public static func modified(for volume: Volume, environment: BuildEnvironment) -> BookTimestamp {
+    static func modified(for volume: Volume, environment: BuildEnvironment) -> BookTimestamp {
         if let epoch = environment.sourceDateEpoch { return BookTimestamp(secondsSinceEpoch: epoch) }
         if let newest = volume.newestDate { return BookTimestamp(secondsSinceEpoch: newest.epochSeconds) }
         return BookTimestamp(secondsSinceEpoch: 946_684_800)
     }
 
     /// The calendar day, UTC.
-    public var date: ArticleDate { ArticleDate(dayNumber: Self.floorDivide(secondsSinceEpoch, 86_400)) }
+    var date: ArticleDate { ArticleDate(dayNumber: Self.floorDivide(secondsSinceEpoch, 86_400)) }
 
     private var secondOfDay: Int { secondsSinceEpoch - Self.floorDivide(secondsSinceEpoch, 86_400) * 86_400 }
 
     /// `YYYY-MM-DDThh:mm:ssZ`, as `dcterms:modified` requires.
-    public var iso8601: String {
+    var iso8601: String {
         let s = secondOfDay
         return "\(date)T\(ArticleDate.pad(s / 3600, 2)):\(ArticleDate.pad(s / 60 % 60, 2)):\(ArticleDate.pad(s % 60, 2))Z"
     }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes a `Book` to an `.epub` file: `mimetype` first and stored, then the package files and content.
-public struct EPUBWriter: Sendable {
-    public init() {}
+struct EPUBWriter: Sendable {
+    init() {}
 
     /// Writes the book atomically to `path`, creating its folder if missing: the archive is written under a
     /// hidden marked name beside it (`BookFile.temporaryPath`) and renamed into place once whole and accepted,
@@ -10,7 +10,7 @@ public struct EPUBWriter: Sendable {
     /// (`write(consume book, …)`) leaves memory file by file as the archive is written.
     /// Its entries are deflated on up to `jobs` threads; the bytes are the same whatever `jobs` is.
     /// `accept` sees the archive's size before it is moved into place; what it throws fails the write.
-    public func write(_ book: consuming Book, to path: String, jobs: Int = 1,
+    func write(_ book: consuming Book, to path: String, jobs: Int = 1,
                       accept: (_ size: Int) throws -> Void = { _ in }) throws {
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty {

@@ -4,18 +4,18 @@ import Foundation
 ///
 /// Reading happens twice: a first pass keeps only the articles' headers (so the collection never sits in
 /// memory), and each volume reads its own articles' bodies again when it is made.
-public struct SheafPipeline: Sendable {
-    public let options: BuildOptions
-    public let environment: BuildEnvironment
+struct SheafPipeline: Sendable {
+    let options: BuildOptions
+    let environment: BuildEnvironment
 
-    public init(options: BuildOptions, environment: BuildEnvironment) {
+    init(options: BuildOptions, environment: BuildEnvironment) {
         self.options = options
         self.environment = environment
     }
 
     /// Reads every input's header and groups the articles into volumes, collection by collection.
     /// Writes nothing.
-    public func plan() -> BuildPlan {
+    func plan() -> BuildPlan {
         planForBuilding(false).plan
     }
 
@@ -137,7 +137,7 @@ public struct SheafPipeline: Sendable {
     /// report lists only the volumes started, and `--prune` is not applied; copying to `--to` stops between books.
     /// While another run holds the output folder's lock, `waiting` is told once and the build waits (or, with
     /// `waitsForLock` off, fails at once naming that run); a wait interrupted returns an empty report.
-    public func build(interruption: BuildInterruption? = nil,
+    func build(interruption: BuildInterruption? = nil,
                       progress: @Sendable (BuildProgress) -> Void = { _ in },
                       waiting: (String) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)

@@ -4,20 +4,20 @@ import Foundation
 /// page in its input (`<channel>/<id>`, the mirror's `pages/<channel>/<id>.md`) or by its original URL.
 ///
 /// Built once per volume, before its articles are normalized, so that every chapter can point at any other.
-public struct BookLinks: Sendable, Equatable {
+struct BookLinks: Sendable, Equatable {
     /// Chapter file names (`c0002.xhtml`) by `channel/id`.
     private var pages: [String: String] = [:]
     /// Chapter file names by source-URL key (see `Deduplicator.sourceKey`).
     private var sources: [String: String] = [:]
 
     /// No other chapters: every link to another page stays plain text.
-    public static let none = BookLinks()
+    static let none = BookLinks()
 
     private init() {}
 
     /// The links of `volume`: article `i` of `volume.articles` is chapter `i + 1`; `policy` gives each article's
     /// format's page links, by which a merged file is linked too.
-    public init(volume: Volume, policy: (ArticleHeader) -> BodyPolicy = { _ in BodyPolicy() }) {
+    init(volume: Volume, policy: (ArticleHeader) -> BodyPolicy = { _ in BodyPolicy() }) {
         for (index, article) in volume.articles.enumerated() {
             let file = ChapterNaming.fileName(number: index + 1)
             let ending = policy(article).pageLinkEnding

@@ -4,22 +4,22 @@ import Foundation
 ///
 /// The body is parsed once, then passed through the ordered rewriters of `rewriters(source:)` and written
 /// out block by block. The chapter template adds the title and the byline.
-public struct XHTMLWriter: Sendable {
+struct XHTMLWriter: Sendable {
     /// BCP 47 tag of the book (`zh`, `en`): chooses the wording of placeholders.
-    public var language: String
+    var language: String
     /// The book's other chapters, for links between articles.
-    public var links: BookLinks
+    var links: BookLinks
     var parser = HTMLDocumentParser()
     /// An offline image cache laid out by URL (`DIR/host/path`): remote images found there are embedded.
-    public var imageCache: String?
+    var imageCache: String?
     /// The reader the book is made for: its image limits, and Kobo's sentence spans.
-    public var device = DeviceProfile.generic
+    var device = DeviceProfile.generic
     /// The article's images as bytes, by the `src` its HTML gives them (an in-memory article's): when set, these
     /// are its only local images, and no file is read (see `SuppliedImages`).
     var suppliedImages: [String: Data]? = nil
 
     /// A writer for a book in `language` whose chapters are `links` (none: links to other articles stay text).
-    public init(language: String, links: BookLinks = .none) {
+    init(language: String, links: BookLinks = .none) {
         self.language = language
         self.links = links
     }
@@ -47,7 +47,7 @@ public struct XHTMLWriter: Sendable {
     }
 
     /// The chapter for `article`, with notes about repairs a user may want to know of.
-    public func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
+    func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
         let file = article.header.files.first ?? article.header.id
         let parsed = parser.parse(article.bodyHTML)
         let preparation = device.imagePreparation

@@ -1,6 +1,6 @@
 /// Finds an article's date and site in its dateline (`【明慧网二零二零年六月二十日】`, `【看中国2020年11月3日讯】`)
 /// and its date in a source URL path (`/2020/11/03/`, `/gb/20/3/8/`).
-public enum DatelineParser {
+enum DatelineParser {
     /// A dateline as written: the site's name and the date's parts; the year may be missing.
     struct Dateline: Sendable, Equatable {
         var site: String?
@@ -18,7 +18,7 @@ public enum DatelineParser {
 
     /// The first dateline in `text` (visible text, whitespace removed): its date when it is complete and
     /// valid, and its site; nil when there is no dateline.
-    public static func dateline(inText text: String) -> (date: ArticleDate?, site: String?)? {
+    static func dateline(inText text: String) -> (date: ArticleDate?, site: String?)? {
         guard let found = firstDateline(inText: text) else { return nil }
         return (found.year.flatMap { ArticleDate(year: $0, month: found.month, day: found.day) }, found.site)
     }
@@ -90,7 +90,7 @@ public enum DatelineParser {
 
     /// The first date written as three numeric path segments (`/2020/11/03/`, `/mh/articles/2020/6/20/`),
     /// else as a two-digit year (`/gb/20/3/8/`); nil when the path has none or it is not a real date.
-    public static func date(inURL url: String) -> ArticleDate? {
+    static func date(inURL url: String) -> ArticleDate? {
         let segments = pathSegments(of: url).map { $0.allSatisfy(\.isASCIIDigit) && !$0.isEmpty ? $0 : nil }
         guard segments.count >= 3 else { return nil }
         for yearDigits in [4, 2] {

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Reads a collection's index pages (`<root>/indexes/*.md`) and the titles its README menu gives them.
-public struct IndexReader: Sendable {
-    public init() {}
+struct IndexReader: Sendable {
+    init() {}
 
     /// Every index page of the collection at `root`, in byte order of their names (the collector puts them in its
     /// own order); unreadable pages are reported.
-    public func indexes(ofCollectionAt root: String) -> (indexes: [IndexListing], problems: [Diagnostic]) {
+    func indexes(ofCollectionAt root: String) -> (indexes: [IndexListing], problems: [Diagnostic]) {
         let folder = InputPath.join(root, "indexes")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads one article file of the mirror format (`### TITLE`, navigation, HTML body, share block, source line)
 /// into an `Article`; a file that is not an article becomes a diagnostic instead.
-public struct MirrorArticleReader: Sendable {
+struct MirrorArticleReader: Sendable {
     /// How much of the body's HTML is searched for a dateline: it opens the article, after a caption or two.
     static let datelineSearchBytes = 32 * 1024
     /// How much visible text (UTF-8 bytes, before whitespace removal) is enough to hold the dateline.
@@ -11,21 +11,21 @@ public struct MirrorArticleReader: Sendable {
     static let fallbackTitleLength = 40
     /// Files larger than this are skipped unread, so a hostile file costs bounded memory and time (the
     /// corpus's largest article, with inline images, is about 2 MB).
-    public static let maximumFileBytes = 16 * 1024 * 1024
+    static let maximumFileBytes = 16 * 1024 * 1024
     /// Titles longer than this many characters are cut (with "…"), as every format cuts them.
-    public static let maximumTitleLength = ArticleHeader.maximumTitleLength
+    static let maximumTitleLength = ArticleHeader.maximumTitleLength
 
     /// A reader; it keeps no state between files.
-    public init() {}
+    init() {}
 
     /// Reads the file's bytes and parses them.
-    public func read(_ file: ArticleFile) -> Result<Article, Diagnostic> {
+    func read(_ file: ArticleFile) -> Result<Article, Diagnostic> {
         bytes(of: file).flatMap { parse($0, file: file) }
     }
 
     /// The HTML body of an article whose header was read before: the file read and decoded again without the
     /// header's work (dateline, title). A file that no longer holds an HTML body fails.
-    public func readBody(_ file: ArticleFile) -> Result<String, Diagnostic> {
+    func readBody(_ file: ArticleFile) -> Result<String, Diagnostic> {
         bytes(of: file).flatMap { bytes in
             switch ArticleEncoding.decode(bytes) {
             case .failure(let rejection): return .failure(Self.skipped(file, rejection.reason))
@@ -54,7 +54,7 @@ public struct MirrorArticleReader: Sendable {
     }
 
     /// Parses the bytes of `file`: pure, no disk access.
-    public func parse(_ bytes: [UInt8], file: ArticleFile) -> Result<Article, Diagnostic> {
+    func parse(_ bytes: [UInt8], file: ArticleFile) -> Result<Article, Diagnostic> {
         let decoded: ArticleEncoding.Decoded
         switch ArticleEncoding.decode(bytes) {
         case .success(let success): decoded = success

@@ -3,19 +3,19 @@ import Foundation
 /// The mirror format: a collection root holding `pages/<channel>/<id>.md` (each file one article: `### TITLE`,
 /// a menu line, an HTML body, a share block, `原文地址…：URL`), and `indexes/<name>.md` reading lists titled by
 /// the root's README menu.
-public struct MirrorFormat: InputFormat {
-    public let name = "mirror"
+struct MirrorFormat: InputFormat {
+    let name = "mirror"
 
     /// File name extensions of article files (compared in lower case).
     static let articleExtensions: Set<String> = ["md", "markdown", "txt"]
 
-    public init() {}
+    init() {}
 
     // MARK: - Recognising
 
     /// By name: `*.md`, `*.markdown`, `*.txt` are articles, except READMEs, `index` pages and the share block's
     /// `<id>.md.png` QR images. By first bytes (a path named without such a name): text opening with a heading or a tag.
-    public func recognises(name: String, firstBytes: [UInt8]?) -> InputRecognition {
+    func recognises(name: String, firstBytes: [UInt8]?) -> InputRecognition {
         let lower = name.lowercased()
         if lower.hasSuffix(".md.png") { return .furniture }
         if let dot = lower.lastIndex(of: "."), Self.articleExtensions.contains(String(lower[lower.index(after: dot)...])) {
@@ -34,17 +34,17 @@ public struct MirrorFormat: InputFormat {
         return first == UInt8(ascii: "#") || first == UInt8(ascii: "<")
     }
 
-    public func articleFolder(among names: [String]) -> String? {
+    func articleFolder(among names: [String]) -> String? {
         names.contains("pages") ? "pages" : nil
     }
 
-    public func skipsFolder(named name: String) -> Bool {
+    func skipsFolder(named name: String) -> Bool {
         name == "indexes"
     }
 
     // MARK: - Reading
 
-    public func readArticles(in path: String, each: (Result<Article, Diagnostic>) -> Void) {
+    func readArticles(in path: String, each: (Result<Article, Diagnostic>) -> Void) {
         each(MirrorArticleReader().read(Self.file(at: path)).map { article in
             var read = article
             read.header.folder = read.header.channel
@@ -52,7 +52,7 @@ public struct MirrorFormat: InputFormat {
         })
     }
 
-    public func loadBody(_ reference: EntryReference) -> Result<ArticleBody, Diagnostic> {
+    func loadBody(_ reference: EntryReference) -> Result<ArticleBody, Diagnostic> {
         MirrorArticleReader().readBody(Self.file(at: reference.file)).map {
             ArticleBody(html: $0, base: reference.file, policy: bodyPolicy(ofFile: reference.file))
         }
@@ -60,7 +60,7 @@ public struct MirrorFormat: InputFormat {
 
     /// The share block's `<id>.md.png` QR codes are furniture; images are read from the collection root; links
     /// to other pages are `pages/<channel>/<id>.md`, `../<channel>/<id>.md` or `<id>.md`.
-    public func bodyPolicy(ofFile path: String) -> BodyPolicy {
+    func bodyPolicy(ofFile path: String) -> BodyPolicy {
         BodyPolicy(furnitureImageEndings: [".md.png"], imageRoot: Self.imageRoot(of: path), pageLinkEnding: ".md",
                    pageFolder: "pages")
     }
@@ -83,12 +83,12 @@ public struct MirrorFormat: InputFormat {
 
     // MARK: - Collections
 
-    public func collectionName(ofFile path: String) -> String? { Self.collectionName(of: path) }
+    func collectionName(ofFile path: String) -> String? { Self.collectionName(of: path) }
 
-    public func collectionRoot(ofFile path: String) -> String? { Self.collectionRoot(of: path) }
+    func collectionRoot(ofFile path: String) -> String? { Self.collectionRoot(of: path) }
 
     /// The name of the first folder holding `pages/` at or above `path`.
-    public func collectionName(around path: String) -> String? {
+    func collectionName(around path: String) -> String? {
         var folder = InputPath.isFolder(path) ? InputPath.absolute(path) : InputPath.parent(InputPath.absolute(path))
         while folder != "/" && !folder.isEmpty {
             if InputPath.isFolder(InputPath.join(folder, "pages")) { return InputPath.lastComponent(folder) }
@@ -97,11 +97,11 @@ public struct MirrorFormat: InputFormat {
         return nil
     }
 
-    public func indexes(ofCollectionAt root: String) -> (indexes: [IndexListing], problems: [Diagnostic]) {
+    func indexes(ofCollectionAt root: String) -> (indexes: [IndexListing], problems: [Diagnostic]) {
         IndexReader().indexes(ofCollectionAt: root)
     }
 
-    public func indexFile(named name: String, inCollectionAt root: String) -> String {
+    func indexFile(named name: String, inCollectionAt root: String) -> String {
         InputPath.join(root, "indexes/" + name + ".md")
     }
 
