@@ -87,7 +87,7 @@ import Testing
         let gone = BuildRun(recipe: "gone", options: BuildOptions(inputs: [out.path("none")], outputDirectory: out.path("gone")))
         let here = BuildRun(recipe: "here", options: BuildOptions(inputs: [EndToEndTests.samples],
                                                                    outputDirectory: out.path("here")))
-        await #expect(throws: SheafError.self) { try await SheafBuild(runs: [gone], environment: environment).run() }
+        await #expect(throws: NothingToBuild.self) { try await SheafBuild(runs: [gone], environment: environment).run() }
         let failures = Failures()
         let outcome = try await SheafBuild(runs: [gone, here], environment: environment, reportFile: out.path("r.json"))
             .run { event in if case .failed(let run, _) = event { failures.add(run.recipe ?? "") } }
@@ -95,6 +95,16 @@ import Testing
         #expect(!outcome.succeeded())
         #expect(!outcome.report.writtenVolumes.isEmpty)
         #expect(FileManager.default.fileExists(atPath: out.path("r.json")))
+    }
+
+    @Test func aRunThatFindsNothingStillWritesItsReport() async throws {
+        let out = try Scratch()
+        let run = BuildRun(options: BuildOptions(inputs: [out.path("none")], outputDirectory: out.path("books")))
+        let build = SheafBuild(runs: [run], environment: BuildEnvironment(sourceDateEpoch: Self.epoch),
+                               reportFile: out.path("r.json"))
+        await #expect(throws: NothingToBuild.self) { try await build.run() }
+        let report = try String(contentsOfFile: out.path("r.json"), encoding: .utf8)
+        #expect(report.contains(out.path("none")) && report.contains("cannot open"))
     }
 
     /// The recipes a build said it could not build.
