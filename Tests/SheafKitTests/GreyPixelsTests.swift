@@ -52,6 +52,16 @@ import Testing
         #expect(GreyPixels(width: 2, height: 1, level: 7) == GreyPixels(width: 2, height: 1, bytes: [7, 7]))
     }
 
+    @Test func remembersOnlyTheColumnsCoverageReached() {
+        let bare = [UInt8](repeating: 0, count: 20)
+        let middle: [UInt8] = [0, 0, 0, 0, 0, 9] + [UInt8](repeating: 0, count: 8) + [255, 0, 0, 0, 0, 0]
+        var picture = GreyPixels(width: 40, height: 3, level: 255)
+        picture.stamp(GreyPixels(width: 20, height: 3, bytes: bare + middle + bare), x: 5, y: 0, ink: 0)
+        #expect(picture.plainLevel(ofRows: 0..<1)! == (level: 255, ink: 0..<0))
+        #expect(picture.plainLevel(ofRows: 1..<2)! == (level: 255, ink: 10..<20))
+        #expect(picture.plainLevel(ofRows: 0..<3)! == (level: 255, ink: 10..<20))
+    }
+
     @Test func rasterRoundTripKeepsThePixels() throws {
         let picture = GreyPixels(width: 4, height: 2, bytes: [0, 10, 20, 30, 40, 50, 60, 255])
         #expect(try Raster(picture).greyPixels() == picture)

@@ -65,40 +65,52 @@ struct GreyPixels: Equatable, Sendable {
         let firstColumn = max(0, -x), endColumn = min(mask.width, width - x)
         let firstRow = max(0, -y), endRow = min(mask.height, height - y)
         guard firstColumn < endColumn, firstRow < endRow else { return }
-        let rows = firstRow..<endRow
-        let target = Int(ink), pictureWidth = width, maskWidth = mask.width
+        let pictureWidth = width, maskWidth = mask.width
+        // The columns each row's coverage reached: the rest of the row keeps its level.
+        var reached = [Range<Int>](repeating: 0..<0, count: endRow - firstRow)
         bytes.withUnsafeMutableBufferPointer { pixels in
             mask.bytes.withUnsafeBufferPointer { coverage in
                 guard let picture = pixels.baseAddress, let alphas = coverage.baseAddress else { return }
-                for row in rows {
-                    let from = alphas + row * maskWidth, to = picture + (row + y) * pictureWidth + x
-                    var column = firstColumn
-                    while column < endColumn {
-                        // Most of a text's mask is bare paper, and most of the rest full ink.
-                        if column + 8 <= endColumn,
-                           UnsafeRawPointer(from + column).loadUnaligned(as: UInt64.self) == 0 {
-                            column += 8
-                            continue
-                        }
-                        let alpha = Int(from[column])
-                        if alpha == 255 {
-                            to[column] = ink
-                        } else if alpha != 0 {
-                            let old = Int(to[column]), change = (target - old) * alpha
-                            // Rounded half away from zero both ways, so full coverage lands exactly on the ink.
-                            let step = change >= 0 ? (change + 127) / 255 : -((127 - change) / 255)
-                            to[column] = UInt8(truncatingIfNeeded: old + step)
-                        }
-                        column += 1
-                    }
+                for row in firstRow..<endRow {
+                    reached[row - firstRow] = Self.stampRow(alphas + row * maskWidth, firstColumn..<endColumn,
+                                                            onto: picture + (row + y) * pictureWidth + x, ink: ink)
                 }
             }
         }
-        let touched = (x + firstColumn)..<(x + endColumn)
-        for row in (firstRow + y)..<(endRow + y) {
+        for (offset, columns) in reached.enumerated() where !columns.isEmpty {
+            let row = firstRow + y + offset, touched = (x + columns.lowerBound)..<(x + columns.upperBound)
             let ink = inkColumns[row]
             inkColumns[row] = ink.isEmpty ? touched
                 : min(ink.lowerBound, touched.lowerBound)..<max(ink.upperBound, touched.upperBound)
         }
+    }
+
+    /// One row of a mask laid over one row of the picture; returns the columns with any coverage (empty if none).
+    private static func stampRow(_ from: UnsafePointer<UInt8>, _ columns: Range<Int>, onto to: UnsafeMutablePointer<UInt8>,
+                                 ink: UInt8) -> Range<Int> {
+        let target = Int(ink), endColumn = columns.upperBound
+        var low = Int.max, high = Int.min
+        var column = columns.lowerBound
+        while column < endColumn {
+            // Most of a text's mask is bare paper, and most of the rest full ink.
+            if column + 8 <= endColumn, UnsafeRawPointer(from + column).loadUnaligned(as: UInt64.self) == 0 {
+                column += 8
+                continue
+            }
+            let alpha = Int(from[column])
+            if alpha != 0 {
+                (low, high) = (min(low, column), column)
+                if alpha == 255 {
+                    to[column] = ink
+                } else {
+                    let old = Int(to[column]), change = (target - old) * alpha
+                    // Rounded half away from zero both ways, so full coverage lands exactly on the ink.
+                    let step = change >= 0 ? (change + 127) / 255 : -((127 - change) / 255)
+                    to[column] = UInt8(truncatingIfNeeded: old + step)
+                }
+            }
+            column += 1
+        }
+        return low <= high ? low..<(high + 1) : 0..<0
     }
 }
