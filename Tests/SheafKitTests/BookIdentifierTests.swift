@@ -13,6 +13,12 @@ import Testing
         #expect("89ab".contains(Array(uuid)[19]))
     }
 
+    /// The identifier of a volume stays what earlier builds gave it (the same SHA-256 digests), so a rebuilt
+    /// book keeps its identity in readers' libraries.
+    @Test func staysWhatEarlierBuildsGave() {
+        #expect(BookIdentifier.identifier(for: SampleVolume.flat) == "urn:uuid:79e6857a-a98f-87df-b374-5a06a434268d")
+    }
+
     @Test func ignoresPresentationButNotContent() {
         let base = SampleVolume.flat
         var retitled = base

@@ -13,6 +13,15 @@ import Testing
         #expect([UInt8](image.data) == TestImages.bytes(TestImages.gif))
     }
 
+    /// A picture's name is the first half of its bytes' SHA-256, as earlier books named it.
+    @Test func theNameIsTheSourceBytesDigest() {
+        guard case .picture(let image) = DataImage.decode(TestImages.uri(TestImages.gif)) else {
+            Issue.record("the GIF was not kept")
+            return
+        }
+        #expect(image.name == "31c393c4e64f0973ae19740a1d308f77.gif")
+    }
+
     @Test func sameBytesSameName() {
         let a = DataImage.decode(TestImages.uri(TestImages.jpeg, declaring: "image/jpeg"))
         let b = DataImage.decode("data:application/octet-stream;base64," + TestImages.jpeg.replacingOccurrences(of: "A", with: "A\n"))

@@ -32,6 +32,17 @@ import Testing
         }
     }
 
+    /// Blocks a drawn picture knows to be flat are not read, and the bytes are those of the same pixels given
+    /// as they are (every block read) — also for sizes that are not multiples of eight.
+    @Test func knownFlatBlocksGiveTheSameBytesAsReadOnes() {
+        for (width, height) in [(320, 480), (203, 117)] {
+            let drawn = coverLike(width: width, height: height)
+            let given = GreyPixels(width: width, height: height, bytes: drawn.bytes)
+            #expect(drawn.plainLevel(ofRows: 0..<8) != nil)
+            #expect(GreyJPEG.encode(drawn, quality: 65) == GreyJPEG.encode(given, quality: 65), "\(width)×\(height)")
+        }
+    }
+
     @Test func coverLikePictureDecodesCloseToItsPixels() throws {
         let picture = coverLike(width: 320, height: 480)
         let back = try decoded(picture)

@@ -50,4 +50,16 @@ import Testing
         #expect(resolver.resolve("/../a/./b/..") == "http://www.minghui.org/a/")
         #expect(LinkResolver.removingDotSegments("/a/b/../../../c") == "/c")
     }
+
+    /// Hosts are letters, digits, dots and hyphens of any script; the rest of a URL is percent-encoded bytewise.
+    @Test func encodesURLsAndChecksTheirHosts() {
+        #expect(LinkResolver.encodedURL("http://a-b.example.org:8080/x y/中#f#g%4a%zz")
+            == "http://a-b.example.org:8080/x%20y/%E4%B8%AD#f%23g%4a%25zz")
+        #expect(LinkResolver.encodedURL("http://例え.テスト/p") == "http://例え.テスト/p")
+        #expect(LinkResolver.encodedURL("http://a_b.org/") == nil)
+        #expect(LinkResolver.encodedURL("http://-a.org/") == nil)
+        #expect(LinkResolver.encodedURL("http://a.org:8o/") == nil)
+        #expect(LinkResolver.encodedURL("http://a\r\n.org/") == nil)
+        #expect(LinkResolver.percentEncoded("mailto:ä\"") == "mailto:%C3%A4%22")
+    }
 }

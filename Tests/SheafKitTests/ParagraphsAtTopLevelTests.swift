@@ -19,4 +19,12 @@ import Testing
         let div = HTMLNode.element("div", ["lang": "en"], [.text("x")])
         #expect(ParagraphsAtTopLevel().rewrite([div]) == [div])
     }
+
+    /// Spaces at a run's edges go, character by character: a space carrying a combining mark is a letter's base.
+    @Test func edgeSpacesOfARunGo() {
+        let run: [HTMLNode] = [.text("  中文 x  "), .element("b", [:], [.text("y")]), .text(" \u{301}z\u{301} ")]
+        #expect(ParagraphsAtTopLevel().rewrite(run)
+            == [.element("p", [:], [.text("中文 x  "), .element("b", [:], [.text("y")]), .text(" \u{301}z\u{301}")])])
+        #expect(ParagraphsAtTopLevel().rewrite([.text(" \u{301}a")]) == [.element("p", [:], [.text(" \u{301}a")])])
+    }
 }

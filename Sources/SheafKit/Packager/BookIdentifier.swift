@@ -1,3 +1,5 @@
+import Crypto
+
 /// The book's `urn:uuid:` identifier, derived from what the volume holds so a rebuild keeps it.
 enum BookIdentifier {
     /// A name-based UUID (version 8, RFC 9562) over the collection, the volume key and each article's id
@@ -7,9 +9,9 @@ enum BookIdentifier {
         // Length-prefixed fields, so that no two different inputs concatenate to the same bytes.
         func feed(_ field: String) {
             let bytes = Array(field.utf8)
-            hasher.update(String(bytes.count).utf8)
-            hasher.update([0x3A])
-            hasher.update(bytes)
+            hasher.update(data: Array(String(bytes.count).utf8))
+            hasher.update(data: [0x3A])
+            hasher.update(data: bytes)
         }
         feed("sheaf-volume-v1")
         feed(volume.collection)

@@ -127,8 +127,15 @@ private struct Scan {
             let levels = UnsafeRawPointer(quantized).assumingMemoryBound(to: Int32.self)
             for blockRow in 0..<rows {
                 let top = blockRow * 8
+                // Blocks that the picture knows to be one level, outside where its stamps went, are not read.
+                let known = pixels.plainLevel(ofRows: top..<min(height, top + 8))
                 for blockColumn in 0..<columns {
                     let left = blockColumn * 8
+                    if let known, top + 8 <= height, left + 8 <= width,
+                       left + 8 <= known.ink.lowerBound || left >= known.ink.upperBound {
+                        counts.flat(level: Int(known.level), dc: flatDC[Int(known.level)])
+                        continue
+                    }
                     let first = bytes[top * width + left]
                     if left + 8 <= width, top + 8 <= height {
                         // A whole block: eight rows compared as eight 8-byte words.
@@ -207,7 +214,9 @@ private struct Scan {
 
         mutating func endRun() {
             guard runLength > 0 else { return }
-            stream += [Scan.flatRun, UInt32(bitPattern: runDifference), UInt32(runLength)]
+            stream.append(Scan.flatRun)
+            stream.append(UInt32(bitPattern: runDifference))
+            stream.append(UInt32(runLength))
             dc[JPEGBits.category(runDifference)] += 1
             dc[0] += runLength - 1
             ac[0] += runLength
@@ -220,7 +229,9 @@ private struct Scan {
         mutating func block(_ ordered: UnsafePointer<Int32>, nonzero: UInt64) {
             let header = stream.count
             let value = ordered[0]
-            stream += [Scan.block, UInt32(bitPattern: value &- previous), 0]
+            stream.append(Scan.block)
+            stream.append(UInt32(bitPattern: value &- previous))
+            stream.append(0)
             dc[JPEGBits.category(value &- previous)] += 1
             previous = value
             var left = nonzero & ~1, last = 0

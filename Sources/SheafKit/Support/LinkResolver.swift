@@ -103,10 +103,24 @@ struct LinkResolver: Sendable {
     /// `host` or `host:port`, the host made of letters, digits, dots and hyphens (any script).
     private static func isValidAuthority(_ authority: Substring) -> Bool {
         let parts = authority.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let host = parts.first, !host.isEmpty, host.first != ".", host.first != "-",
-              host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        guard let host = parts.first, !host.isEmpty, host.first != ".", host.first != "-" else { return false }
+        // Most hosts are ASCII: their bytes are their characters, judged without Unicode's property tables.
+        let isHostCharacter = host.utf8.allSatisfy { $0 < 0x80 }
+            ? host.utf8.allSatisfy(isASCIIHostByte)
+            : host.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" }
+        guard isHostCharacter else { return false }
         guard parts.count == 2 else { return true }
         return parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    private static func isASCIIHostByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
     }
 
     private static func parts(of source: String) -> (scheme: String, authority: String, directory: String)? {
@@ -126,22 +140,23 @@ struct LinkResolver: Sendable {
     /// leaving valid `%XX` escapes alone.
     static func percentEncoded(_ url: String) -> String {
         let bytes = Array(url.utf8)
-        var output = ""
-        output.reserveCapacity(bytes.count)
+        // Built as bytes: every byte written is ASCII.
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 8)
         var seenFragment = false
         for (index, byte) in bytes.enumerated() {
             let isEscape = byte == UInt8(ascii: "%") && index + 2 < bytes.count
                 && isHexDigit(bytes[index + 1]) && isHexDigit(bytes[index + 2])
             if byte == UInt8(ascii: "#") && !seenFragment {
                 seenFragment = true
-                output.append("#")
+                output.append(byte)
             } else if isEscape || (byte != UInt8(ascii: "%") && byte != UInt8(ascii: "#") && isURLByte(byte)) {
-                output.unicodeScalars.append(Unicode.Scalar(byte))
+                output.append(byte)
             } else {
-                output += "%" + hex(byte >> 4) + hex(byte & 0x0F)
+                output += [UInt8(ascii: "%"), hex(byte >> 4), hex(byte & 0x0F)]
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func isURLByte(_ byte: UInt8) -> Bool {
@@ -164,7 +179,8 @@ struct LinkResolver: Sendable {
         }
     }
 
-    private static func hex(_ nibble: UInt8) -> String {
-        String(UnicodeScalar(nibble < 10 ? nibble + 48 : nibble + 55))
+    /// The upper-case hex digit of a nibble, as an ASCII byte.
+    private static func hex(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? nibble + 48 : nibble + 55
     }
 }

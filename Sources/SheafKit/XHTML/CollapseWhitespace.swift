@@ -62,11 +62,11 @@ struct CollapseWhitespace: HTMLRewriter {
     /// The new text of every text piece. A run of whitespace, wherever it spans, becomes at most one space,
     /// placed where the run began.
     private static func decide(_ pieces: [Piece]) -> [String] {
-        var output: [String.UnicodeScalarView] = []
+        var output: [String] = []
         var pendingSpace: Int?
         var lastVisible: Unicode.Scalar?
         for piece in pieces {
-            guard case .text(let text) = piece else {
+            guard case .text(var text) = piece else {
                 pendingSpace = nil
                 lastVisible = nil
                 continue
@@ -79,25 +79,49 @@ struct CollapseWhitespace: HTMLRewriter {
                     output[index].append(" ")
                 }
                 pendingSpace = nil
-                output.append(text.unicodeScalars)
+                output.append(text)
                 lastVisible = last
                 continue
             }
-            output.append(String.UnicodeScalarView())
-            for scalar in text.unicodeScalars {
-                if isCollapsible(scalar) {
-                    if pendingSpace == nil { pendingSpace = current }
-                    continue
+            // The others are copied run by run of visible text on their UTF-8 bytes (whitespace is ASCII); only
+            // the scalars at the edges of a run take part in the decisions.
+            output.append("")
+            let kept = text.withUTF8 { utf8 -> [UInt8] in
+                var kept: [UInt8] = []
+                kept.reserveCapacity(utf8.count)
+                var start = 0
+                while start < utf8.count {
+                    guard !isCollapsibleByte(utf8[start]) else {
+                        if pendingSpace == nil { pendingSpace = current }
+                        start += 1
+                        continue
+                    }
+                    var end = start + 1
+                    while end < utf8.count, !isCollapsibleByte(utf8[end]) { end += 1 }
+                    if let index = pendingSpace, let last = lastVisible,
+                       !ScriptClass.joinsWithoutSpace(last, scalar(in: utf8, at: start)) {
+                        if index == current { kept.append(0x20) } else { output[index].append(" ") }
+                    }
+                    pendingSpace = nil
+                    kept.append(contentsOf: utf8[start..<end])
+                    var lastStart = end - 1
+                    while lastStart > start, utf8[lastStart] & 0xC0 == 0x80 { lastStart -= 1 }
+                    lastVisible = scalar(in: utf8, at: lastStart)
+                    start = end
                 }
-                if let index = pendingSpace, let last = lastVisible, !ScriptClass.joinsWithoutSpace(last, scalar) {
-                    output[index].append(" ")
-                }
-                pendingSpace = nil
-                output[current].append(scalar)
-                lastVisible = scalar
+                return kept
             }
+            output[current] = String(decoding: kept, as: UTF8.self)
         }
-        return output.map(String.init)
+        return output
+    }
+
+    /// The scalar whose UTF-8 starts at `index` of valid UTF-8.
+    private static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar {
+        var bytes = utf8[index...].makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&bytes) else { return "\u{FFFD}" }
+        return scalar
     }
 
     private static func isCollapsibleByte(_ byte: UInt8) -> Bool {

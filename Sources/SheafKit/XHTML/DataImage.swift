@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What a `data:` image of an article becomes: a picture stored in the book, nothing (a spacer or tracking
@@ -24,7 +25,7 @@ enum DataImage: Sendable, Equatable {
         guard embeddedTypes.contains(kind.mediaType) else { return .unusable(reason: "is SVG, which is not embedded") }
         if let width = kind.width, let height = kind.height, width <= 1 || height <= 1 { return .pixel }
         // Named after the source bytes: the same picture, however often an article repeats it, is stored once.
-        let digest = SHA256.hash(bytes).prefix(16).map { byte in
+        let digest = SHA256.hash(data: bytes).prefix(16).map { byte in
             String(byte >> 4, radix: 16) + String(byte & 0x0F, radix: 16)
         }.joined()
         guard let (data, stored) = try? preparation.prepared(bytes, kind: kind) else {

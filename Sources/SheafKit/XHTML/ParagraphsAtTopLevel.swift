@@ -36,11 +36,13 @@ struct ParagraphsAtTopLevel: HTMLRewriter {
     /// Removes the spaces a run may have at its edges after wrapper divs were dissolved around it.
     private static func trimmedText(_ nodes: [HTMLNode]) -> [HTMLNode] {
         var nodes = nodes
-        if case .text(let text)? = nodes.first {
+        // A text whose edge byte is not a space has no space character there: it is kept as it is, uncopied.
+        if case .text(let text)? = nodes.first, text.utf8.first == UInt8(ascii: " ") {
             nodes[0] = .text(String(text.drop(while: { $0 == " " })))
         }
-        if case .text(let text)? = nodes.last {
-            nodes[nodes.count - 1] = .text(String(text.reversed().drop(while: { $0 == " " }).reversed()))
+        if case .text(let text)? = nodes.last, text.utf8.last == UInt8(ascii: " ") {
+            let end = text.lastIndex(where: { $0 != " " }).map(text.index(after:)) ?? text.startIndex
+            nodes[nodes.count - 1] = .text(String(text[..<end]))
         }
         return nodes.filter { $0 != .text("") }
     }
