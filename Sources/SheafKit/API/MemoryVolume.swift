@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// A `MemoryBook` as the packager sees a collection's book: one volume of one unsectioned run of articles,
@@ -62,6 +63,6 @@ struct MemoryVolume {
                 feed(article.images[name] ?? Data())
             }
         }
-        return SHA256.hash(bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
     }
 }
