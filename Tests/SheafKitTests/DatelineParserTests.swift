@@ -99,11 +99,4 @@ import Testing
     @Test func prefersAFourDigitYear() {
         #expect(DatelineParser.date(inURL: "https://x.org/gb/20/3/8/2019/1/2/") == date(2019, 1, 2))
     }
-
-    @Test func readsHosts() {
-        #expect(DatelineParser.host(ofURL: "https://www.secretchina.com/news/gb/x.html") == "www.secretchina.com")
-        #expect(DatelineParser.host(ofURL: "http://user@Example.ORG:8080/x") == "example.org")
-        #expect(DatelineParser.host(ofURL: "https://example.org") == "example.org")
-        #expect(DatelineParser.host(ofURL: "/relative/path") == nil)
-    }
 }

@@ -62,4 +62,11 @@ import Testing
         #expect(LinkResolver.encodedURL("http://a\r\n.org/") == nil)
         #expect(LinkResolver.percentEncoded("mailto:ä\"") == "mailto:%C3%A4%22")
     }
+
+    @Test func readsHosts() {
+        #expect(LinkResolver.host(ofURL: "https://www.secretchina.com/news/gb/x.html") == "www.secretchina.com")
+        #expect(LinkResolver.host(ofURL: "http://user@Example.ORG:8080/x") == "example.org")
+        #expect(LinkResolver.host(ofURL: "https://example.org") == "example.org")
+        #expect(LinkResolver.host(ofURL: "/relative/path") == nil)
+    }
 }

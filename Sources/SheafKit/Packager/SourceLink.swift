@@ -12,8 +12,8 @@ enum SourceLink {
     /// The words a link to `href` shows: the site's name when the article gives one, else the host without
     /// `www.` (`minghui.org`), never the whole URL.
     static func name(for href: String, site: String?) -> String? {
-        let host = DatelineParser.host(ofURL: href).map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 }
-        guard let site, !site.isEmpty, site.lowercased() != DatelineParser.host(ofURL: href) else { return host }
+        let host = LinkResolver.host(ofURL: href).map { $0.hasPrefix("www.") ? String($0.dropFirst(4)) : $0 }
+        guard let site, !site.isEmpty, site.lowercased() != LinkResolver.host(ofURL: href) else { return host }
         return site
     }
 }

@@ -80,6 +80,16 @@ struct LinkResolver: Sendable {
         scalar == "\n" || scalar == "\r" || scalar == "\t"
     }
 
+    /// The host of `url` (`www.minghui.org`), without user, port or path; nil for a relative URL.
+    static func host(ofURL url: String) -> String? {
+        guard let schemeEnd = url.byteOffset(of: "://") else { return nil }
+        let rest = url[url.utf8.index(url.startIndex, offsetBy: schemeEnd + 3)...]
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let hostAndPort = authority.split(separator: "@").last ?? authority[...]
+        let host = hostAndPort.prefix { $0 != ":" }.lowercased()
+        return host.isEmpty ? nil : host
+    }
+
     /// The lower-cased scheme of an absolute URL (`http` in `HTTP://x`).
     static func scheme(of href: String) -> String? {
         guard let colon = href.firstIndex(of: ":") else { return nil }

@@ -106,15 +106,6 @@ enum DatelineParser {
         return nil
     }
 
-    /// The host of `url` (`www.minghui.org`), without user, port or path; nil for a relative URL.
-    static func host(ofURL url: String) -> String? {
-        guard let schemeEnd = url.byteOffset(of: "://") else { return nil }
-        let rest = url[url.utf8.index(url.startIndex, offsetBy: schemeEnd + 3)...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostAndPort = authority.split(separator: "@").last ?? authority[...]
-        let host = hostAndPort.prefix { $0 != ":" }.lowercased()
-        return host.isEmpty ? nil : host
-    }
 
     /// The path segments of `url`, without scheme, host, query or fragment.
     static func pathSegments(of url: String) -> [Substring] {

@@ -82,7 +82,7 @@ struct MirrorArticleReader: Sendable {
             title: title,
             date: dateline.flatMap { DatelineParser.date(of: $0, near: urlDate) } ?? urlDate,
             source: layout.source,
-            site: dateline?.site ?? layout.source.flatMap(DatelineParser.host(ofURL:)),
+            site: dateline?.site ?? layout.source.flatMap(LinkResolver.host(ofURL:)),
             files: [file.path]
         )
         return .success(Article(header: header, bodyHTML: String(decoding: layout.body, as: UTF8.self), notes: notes))
