@@ -100,7 +100,8 @@ struct CollectionScanner: Sendable {
                 problems.append(Diagnostic(.warning, stage: .read, file: path, "broken symbolic link"))
             case .missing(let reason):
                 problems.append(Diagnostic(.warning, stage: .read, file: path, "cannot open: \(reason)"))
-            case .folder, .file:
+            case .folder:
+                // A folder the format keeps none of its articles in (the mirror's `indexes/`).
                 break
             }
         }
