@@ -84,7 +84,7 @@ import Testing
             if let unknown { try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [unknown]) }
         }
         // Everything into the main file, so that its bytes show any later change.
-        try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        _ = try queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
         try queue.close()
     }
 

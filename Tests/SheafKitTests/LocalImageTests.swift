@@ -66,7 +66,7 @@ import Testing
     }
 
     @Test func chapterEmbedsLocalImagesAndReportsRefusedOnes() throws {
-        let (root, article, cleanup) = try collection()
+        let (_, article, cleanup) = try collection()
         defer { cleanup() }
         let header = ArticleHeader(id: "1", channel: "73", title: "t", date: nil, source: nil, site: nil, files: [article])
         let body = #"<p>a <img src="pic.png" alt="p"/> b <img src="../../../secret.jpg" alt="s"/></p>"#
