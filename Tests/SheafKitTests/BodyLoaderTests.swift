@@ -8,7 +8,7 @@ import Testing
     @Test func aBodyTheFirstPassKeptIsNotReadAgain() {
         guard case .body(let body) = BodyLoader(readBodies: [Self.header.files[0]: "<p>x</p>"]).body(of: Self.header)
         else { Issue.record("not loaded"); return }
-        #expect(body.html == "<p>x</p>")
+        #expect(body.html == "<p>x</p>" && body.base == Self.header.files[0])
     }
 
     @Test func aFileGoneSinceTheFirstPassIsAWarningForEachMergedFile() {

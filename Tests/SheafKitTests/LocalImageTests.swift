@@ -78,6 +78,20 @@ import Testing
             == ["image ../../../secret.jpg leaves the collection folder; not read, replaced by a placeholder"])
     }
 
+    @Test func relativeImagesAreReadAgainstTheBaseTheFormatGives() throws {
+        let (root, article, cleanup) = try collection()
+        defer { cleanup() }
+        // The header names a file elsewhere (a feed's entry, say); the body's base is the article's folder.
+        let header = ArticleHeader(id: "1", channel: "73", title: "t", date: nil, source: nil, site: nil,
+                                   files: [root + "/feed.xml"])
+        let body = #"<p>a <img src="pic.png" alt="p"/></p>"#
+        let writer = XHTMLWriter(language: "en")
+        let based = writer.chapter(for: Article(header: header, bodyHTML: body, base: article)).chapter
+        #expect(based.images.map(\.mediaType) == ["image/png"])
+        let unbased = writer.chapter(for: Article(header: header, bodyHTML: body)).chapter
+        #expect(unbased.images.isEmpty && unbased.blocks.joined().contains("[Image: p]"))
+    }
+
     @Test func remoteImagesAreReadFromTheCacheByURL() throws {
         let (root, article, cleanup) = try collection()
         defer { cleanup() }

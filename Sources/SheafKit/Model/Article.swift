@@ -99,11 +99,15 @@ struct Article: Sendable, Equatable, Codable {
     var notes: [Diagnostic]
     /// What the format that read the body says about its images.
     var policy: BodyPolicy
+    /// The path relative images are read against, as the format gives it with the body; nil: the article's first file.
+    var base: String?
 
-    init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = [], policy: BodyPolicy = BodyPolicy()) {
+    init(header: ArticleHeader, bodyHTML: String, notes: [Diagnostic] = [], policy: BodyPolicy = BodyPolicy(),
+         base: String? = nil) {
         self.header = header
         self.bodyHTML = bodyHTML
         self.notes = notes
         self.policy = policy
+        self.base = base
     }
 }

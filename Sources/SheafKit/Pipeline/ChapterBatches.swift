@@ -102,7 +102,7 @@ struct ChapterBatches: Sendable {
             if interruption?.isRequested == true { return .stopped }
             switch steps.load.body(of: header) {
             case .body(let body):
-                let article = Article(header: header, bodyHTML: body.html, policy: body.policy)
+                let article = Article(header: header, bodyHTML: body.html, policy: body.policy, base: body.base)
                 let (chapter, diagnostics) = steps.normalize.chapter(for: article)
                 return .chapter(chapter, diagnostics)
             case .unread(let reasons):

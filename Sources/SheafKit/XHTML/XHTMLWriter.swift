@@ -53,7 +53,7 @@ struct XHTMLWriter: Sendable {
         let preparation = device.imagePreparation
         let local = suppliedImages.map { (found: SuppliedImages.lookupAll(in: parsed.nodes, images: $0,
                                                                          preparation: preparation), refused: [String]()) }
-            ?? LocalImage.lookupAll(in: parsed.nodes, articleFile: file, root: article.policy.imageRoot,
+            ?? LocalImage.lookupAll(in: parsed.nodes, articleFile: article.base ?? file, root: article.policy.imageRoot,
                                     cache: imageCache,
                                     source: article.header.source, preparation: preparation)
         let images = DataImage.decodeAll(in: parsed.nodes, preparation: preparation).merging(local.found) { data, _ in data }
