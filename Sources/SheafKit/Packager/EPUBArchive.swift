@@ -35,7 +35,7 @@ enum EPUBArchive {
     static func write(_ entries: consuming [Entry], modified: BookTimestamp, to path: String, jobs: Int = 1) throws {
         let deflated = try deflate(entries, jobs: jobs)
         var openError: Int32 = 0
-        guard let archive = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &openError) else {
+        guard let archive = openTurns.withLock({ zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &openError) }) else {
             throw SheafError(stage: .write, file: path, "cannot create archive: \(describe(openError))")
         }
         var isClosed = false
@@ -52,6 +52,11 @@ enum EPUBArchive {
         }
         isClosed = true
     }
+
+    /// libzip 1.7.3 fills two static masks on its first `zip_open`, unlocked and one after the other: a second
+    /// first open on another thread can see one mask filled and the other not, and fail with "Read-only archive"
+    /// although nothing is read-only. An open is a `stat`, so the opens of parallel volumes take turns.
+    private static let openTurns = NSLock()
 
     // MARK: - Entries
 
