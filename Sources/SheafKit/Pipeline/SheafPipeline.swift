@@ -27,90 +27,18 @@ struct SheafPipeline: Sendable {
     /// books, and a collection small enough (`readOnceBytes`) also gives its article bodies, so that the build does
     /// not read them again.
     func planForBuilding(_ building: Bool = true) -> (plan: BuildPlan, bodies: [String: String]) {
-        // Planning, step by step: scan → read headers → collect → name books.
-        let door = (try? InputDoor(format: options.format)) ?? .standard
-        var (plan, byCollection) = scan(through: door)
-        var bodies: [String: String] = [:]
-        var channels = Set<String>()
-        for name in byCollection.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-            // Each collection's list of files goes once its headers are read.
-            let files = byCollection.removeValue(forKey: name) ?? []
-            let format = files.first.flatMap { door.format(named: $0.format) }
-            let root = files.first.flatMap { format?.collectionRoot(ofFile: $0.path) }
-            let headers = readHeaders(of: consume files, through: door, building: building)
-            let collection = collect(headers.articles, named: name,
-                                     indexes: indexes(under: root, of: format, plan: &plan))
-            plan.volumes += collection.volumes
-            plan.skipped += headers.skipped
-            bodies.merge(headers.bodies) { first, _ in first }
-            plan.notes += headers.notes + collection.notes
-            plan.excluded += collection.excluded
-            channels.formUnion(collection.channels)
-        }
-        plan.notes += absentChannels(among: channels)
-        plan.volumes = nameBooks(plan.volumes, notes: &plan.notes)
-        return (plan, bodies)
+        var work = PlanningWork(options: options, building: building)
+        PipelineStep.run(Self.planning, on: &work)
+        return (work.plan, work.bodies)
     }
 
-    // MARK: - Planning steps
-
-    /// "Scan": the inputs' article files, by collection, and the plan started with what was not an article.
-    private func scan(through door: InputDoor) -> (BuildPlan, [String: [InputFile]]) {
-        var scan = CollectionScanner(door: door).scan(options.inputs)
-        var byCollection: [String: [InputFile]] = [:]
-        for file in scan.files {
-            let format = door.format(named: file.format)
-            byCollection[format?.collectionName(ofFile: file.path) ?? scan.collectionName, default: []].append(file)
-        }
-        // The files are listed once, by collection.
-        scan.files = []
-        return (BuildPlan(collection: scan.collectionName, volumes: [], skipped: scan.problems, notes: []), byCollection)
-    }
-
-    /// "Read headers": one collection's, packed; a build keeps small collections' bodies and hashes them for a catalog.
-    private func readHeaders(of files: consuming [InputFile], through door: InputDoor,
-                             building: Bool) -> HeaderReader.Result {
-        HeaderReader(door: door, jobs: options.jobs, hashesBodies: building && options.catalog,
-                     keptBodyBytes: building ? Self.readOnceBytes : 0)
-            .readHeaders(of: files)
-    }
-
-    /// The index pages of the collection at `root` that `--group-by index` makes volumes of (none otherwise, and
-    /// none for a format without index pages); their problems go to the plan.
-    private func indexes(under root: String?, of format: (any InputFormat)?, plan: inout BuildPlan) -> [IndexListing] {
-        guard options.grouping == .index, let root, let format else { return [] }
-        let found = format.indexes(ofCollectionAt: root)
-        let selected = IndexSelection(wanted: options.indexes)
-            .select(found.indexes, page: { format.indexFile(named: $0, inCollectionAt: root) })
-        plan.notes += found.problems
-        plan.skipped += selected.missing
-        return selected.indexes
-    }
-
-    /// "Collect": one collection's volumes, by the collector's rules.
-    private func collect(_ headers: PackedList<ArticleHeader>, named name: String, indexes: [IndexListing]) -> VolumeCollector.Collection {
-        VolumeCollector(options: CollectorOptions(
-            grouping: options.grouping, collection: name, title: options.title, language: options.language,
-            window: options.window, weekStart: options.weekStart, limits: options.limits,
-            channels: options.channels.map(Set.init), fileNamePattern: options.fileNamePattern))
-            .collect(headers, indexes: indexes)
-    }
-
-    /// "Name books": the names and language tags the device gives, unique as the device names them.
-    private func nameBooks(_ volumes: [Volume], notes: inout [Diagnostic]) -> [Volume] {
-        let device = options.device
-        return DeviceNaming(fileName: device.fileName, language: device.language).name(volumes, notes: &notes)
-    }
-
-    /// A warning for each `--channel` no article is filed under: a typo would otherwise leave every file out
-    /// for a reason that names their channels, not the one asked for.
-    private func absentChannels(among found: Set<String>) -> [Diagnostic] {
-        let known = found.sorted(by: ArticleOrder.idPrecedes)
-        let list = known.prefix(20).joined(separator: ", ") + (known.count > 20 ? ", …" : "")
-        return (options.channels ?? []).filter { !found.contains($0) }.map { wanted in
-            Diagnostic(.warning, stage: .collect, file: options.inputs.joined(separator: ", "),
-                       "no channel \(wanted)" + (known.isEmpty ? "" : " (the channels are \(list))"))
-        }
+    /// Planning, top to bottom (the steps are in `PlanningSteps`).
+    static var planning: [PipelineStep<PlanningWork>] {
+        [
+            .scan,
+            .eachCollection([.readHeaders, .collect]),
+            .nameBooks,
+        ]
     }
 
     /// Makes the output folder once, before any book, so a bad `--out` fails the run with one clear message.

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Makes one book from one volume, in named steps: load bodies → normalize → assemble → write → record.
-/// The first two run article by article, and the assembler renders their pages, in `ChapterBatches`, which owns
-/// what makes a large volume fast (threads, batches, interruption, retries, pages set aside); the cover is a step
-/// of its own, drawn beside them.
+/// Makes one book from one volume, in the named steps of `making`: load bodies → normalize → cover → assemble →
+/// write → record. The first two run article by article, and the assembler renders their pages, in
+/// `ChapterBatches`, which owns what makes a large volume fast (threads, batches, interruption, retries, pages set
+/// aside); a large volume's cover is drawn beside them.
 ///
 /// Every failure stays inside the volume: a file that can no longer be read is skipped with its reason,
 /// a book that cannot be written is reported failed, and the rest of the build goes on.
@@ -40,47 +40,31 @@ struct VolumeMaker: Sendable {
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
         defer { FreedMemory.releaseAfterVolume(of: volume.articleBytes) }
-        let path = (outputDirectory as NSString).appendingPathComponent(volume.fileName)
-        // Load bodies → normalize → render pages, with the cover drawn beside.
-        let coverStep = CoverStep(volume)
-        let coverBeside: (@Sendable () -> Data?)? = drawsCoverBeside(volume) ? { @Sendable in coverStep.draw() } : nil
-        let (made, drawn) = batches(for: volume).run(volume, file: path, assembler: pageAssembler(for: volume),
-                                                      beside: coverBeside, steps: articleSteps)
-        let kept = made.volume
-        if interruption?.isRequested == true { return stopped(kept, path: path) }
-        var entry = BuildReport.VolumeEntry(file: path, title: kept.title, identifier: "", status: .written,
-                                            error: nil, articles: [])
-        guard made.rendered.count > 0 else {
-            entry.status = .failed
-            entry.error = "none of the volume's articles could be read"
-            return Outcome(entry: entry, skipped: made.skipped, notes: made.notes, volume: kept)
-        }
-        do {
-            // A cover drawn beside the articles is for the volume as planned: redrawn if an article dropped out.
-            let early = kept.articleCount == volume.articleCount ? drawn ?? nil : nil
-            let book = try assemble(kept, pages: made.rendered, cover: cover ?? early, identifier: identifier, file: path)
-            entry.identifier = book.metadata.identifier
-            let chapterFiles = book.chapterFiles
-            try write(consume book, to: path, threads: threads(for: volume))
-            // Record: the report's line per article (a catalog records the book from it, see `CatalogedVolumeMaker`).
-            entry.packedArticles = Self.entries(kept.articles, chapters: chapterFiles.map { $0.first ?? "" })
-        } catch {
-            entry.status = .failed
-            entry.error = (error as? SheafError)?.reason ?? "\(error)"
-            entry.packedArticles = Self.entries(kept.articles)
-        }
-        return Outcome(entry: entry, skipped: made.skipped, notes: made.notes, volume: kept)
+        var work = VolumeWork(maker: self, volume: volume, identifier: identifier)
+        PipelineStep.run(Self.making, on: &work)
+        return work.outcome
     }
 
-    // MARK: - Steps
+    /// Making one volume, top to bottom (the steps are in `VolumeSteps`).
+    static var making: [PipelineStep<VolumeWork>] {
+        [
+            .loadBodiesAndNormalize,
+            .drawCover,
+            .assemble,
+            .write,
+            .record,
+        ]
+    }
+
+    // MARK: - What the steps ask of the maker
 
     /// The batches a volume's articles go through: a large volume's on every job.
-    private func batches(for volume: Volume) -> ChapterBatches {
+    func batches(for volume: Volume) -> ChapterBatches {
         ChapterBatches(workers: threads(for: volume), interruption: interruption, spillFolder: outputDirectory)
     }
 
     /// "Load bodies" and "normalize", for the volume as it is in this round (its links name its chapters).
-    private func articleSteps(for volume: Volume) -> ChapterBatches.Steps {
+    func articleSteps(for volume: Volume) -> ChapterBatches.Steps {
         let door = InputDoor.standard
         var writer = XHTMLWriter(language: volume.language, links: BookLinks(volume: volume, policy: door.bodyPolicy(of:)))
         writer.imageCache = imageCache
@@ -89,7 +73,7 @@ struct VolumeMaker: Sendable {
     }
 
     /// The assembler that renders the volume's pages, deflated as they are rendered.
-    private func pageAssembler(for volume: Volume) -> BookAssembler {
+    func pageAssembler(for volume: Volume) -> BookAssembler {
         var assembler = BookAssembler(templates: templates, environment: environment, cover: nil)
         assembler.koboWrappers = device.koboSpans
         assembler.jobs = threads(for: volume)
@@ -99,39 +83,16 @@ struct VolumeMaker: Sendable {
 
     /// A large volume's generated cover is drawn by the first free thread beside its articles: without that, the
     /// cover and the whole archive would be made on one thread after the others.
-    private func drawsCoverBeside(_ volume: Volume) -> Bool {
+    func drawsCoverBeside(_ volume: Volume) -> Bool {
         threads(for: volume) > 1 && cover == nil
     }
 
-    /// "Assemble": the book around its rendered pages, within the book's size cap.
-    private func assemble(_ volume: Volume, pages: BookAssembler.RenderedChapters, cover: Data?,
-                          identifier: String?, file: String) throws -> Book {
-        let assembler = BookAssembler(templates: templates, environment: environment, cover: cover)
-        let book = try assembler.finish(volume, chapters: pages, identifier: identifier)
-        try limits.checkSize(of: book, file: file)
-        return book
-    }
-
-    /// "Write": given up to the writer, which lets each file's bytes go once they are in the archive. A book over
-    /// the device's size cap is not moved into place, so it leaves an earlier copy as it was.
-    private func write(_ book: consuming Book, to path: String, threads: Int) throws {
-        try EPUBWriter().write(book, to: path, jobs: threads) { try checkCap($0, path: path) }
-    }
-
     /// Fails a book of `size` bytes over the device's size cap, with the reason (it would not be delivered).
-    private func checkCap(_ size: Int, path: String) throws {
+    func checkCap(_ size: Int, path: String) throws {
         guard let cap = device.maxBookBytes, size > cap else { return }
         let megabytes = String(format: "%.1f", Double(size) / 1_000_000)
         throw SheafError(stage: .write, file: path, "the book is \(megabytes) MB, over the \(cap / 1_000_000) MB "
                          + "a \(device.device.rawValue) accepts by e-mail; give a smaller --max-size to split it")
-    }
-
-    /// The outcome of a volume given up because the build was interrupted: nothing written, an earlier copy kept.
-    private func stopped(_ volume: Volume, path: String) -> Outcome {
-        let entry = BuildReport.VolumeEntry(
-            file: path, title: volume.title, identifier: "", status: .failed, error: "interrupted: not written",
-            articles: Self.entries(volume.articles))
-        return Outcome(entry: entry, skipped: [], notes: [], volume: volume)
     }
 
     /// The report's line for each article, with the file its chapter starts in (none when the book was not written).
@@ -145,7 +106,7 @@ struct VolumeMaker: Sendable {
 
     /// A volume holding more than its share of the articles uses every job itself: to normalize its articles,
     /// render its pages and deflate its files.
-    private func threads(for volume: Volume) -> Int {
+    func threads(for volume: Volume) -> Int {
         volume.articleCount > largeVolume ? jobs : 1
     }
 }
