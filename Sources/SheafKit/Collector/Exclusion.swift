@@ -51,7 +51,7 @@ public enum Exclusion {
             advice.append("--repeat packages again the articles an earlier book holds")
         }
         if kinds.contains(kind(of: channel(""))) {
-            advice.append("--channel takes a folder name under pages/")
+            advice.append("--channel takes the name of a channel the articles are filed under: `sheaf plan --group-by channel` lists them")
         }
         return advice
     }
