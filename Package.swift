@@ -39,11 +39,8 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
         ),
         .systemLibrary(name: "CMalloc"),
-        .systemLibrary(
-            name: "CLibVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
-        ),
+        // libvips is loaded when an image first needs it (see its shim), so it is not linked.
+        .systemLibrary(name: "CLibVips"),
         .target(
             name: "SheafKit",
             dependencies: [
