@@ -169,7 +169,7 @@ import Testing
         let headers = [Self.article("1", date: "2021-01-18"), Self.article("2", date: "2021-01-19"),
                        Self.article("3", date: "2021-01-20")]
         let listing = IndexListing(name: "73", title: "天人之间", file: "c/indexes/73.md", entries: [
-            .init(title: "b", channel: "73", id: "2"), .init(title: "x", channel: "73", id: "9"),
+            .init(title: "b", channel: "73", id: "2"), .init(title: "x", channel: "73", id: "9", page: "pages/73/9.md"),
             .init(title: "a", channel: "73", id: "1"),
         ])
         let empty = IndexListing(name: "80", title: nil, file: "c/indexes/80.md", entries: [])
@@ -195,13 +195,14 @@ import Testing
         let headers = [Self.article("1", date: "2021-01-18")]
         let listing = IndexListing(name: "73", title: nil, file: "c/indexes/73.md", entries: [
             .init(title: "a", channel: "73", id: "1"), .init(title: "on disk", channel: "19", id: "5", onDisk: true),
-            .init(title: "gone", channel: "73", id: "8"), .init(title: "gone too", channel: "73", id: "9"),
+            .init(title: "gone", channel: "73", id: "8", page: "pages/73/8.md"), .init(title: "gone too", channel: "73", id: "9"),
         ])
         let options = CollectorOptions(grouping: .index, collection: "mh-news")
         let result = VolumeCollector(options: options).collect(headers, indexes: [listing])
         #expect(result.volumes.map(\.articles.count) == [1])
         #expect(!result.notes.contains { $0.message.contains("pages/19/5.md") })
-        let missing = result.notes.filter { $0.message.contains("pages/73/8.md") || $0.message.contains("pages/73/9.md") }
+        // As the format names the page, or by channel and id.
+        let missing = result.notes.filter { $0.message.contains("links to pages/73/8.md ") || $0.message.contains("links to 73/9 ") }
         #expect(missing.count == 2 && missing.allSatisfy { $0.severity == .note })
         let warnings = result.notes.filter { $0.severity == .warning }
         #expect(warnings.count == 1)

@@ -32,7 +32,7 @@ struct IndexGrouping {
                     guard !entry.onDisk else { continue }
                     missing += 1
                     result.notes.append(Diagnostic(.note, stage: .collect, file: listing.file,
-                        "links to \(entry.channel)/\(entry.id) (\(entry.title)), which is not in the collection"))
+                        "links to \(entry.pageName) (\(entry.title)), which is not in the collection"))
                     continue
                 }
                 if !members.contains(index) { members.append(index) }

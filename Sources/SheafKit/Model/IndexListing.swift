@@ -17,6 +17,11 @@ struct IndexListing: Sendable, Equatable, Codable {
         /// Whether the page's file is in the collection on disk, read or not: a page outside the folder given
         /// as input is not missing.
         var onDisk = false
+        /// The page as its format names it, for messages (the mirror: `pages/73/9.md`); nil names it `73/9`.
+        var page: String? = nil
+
+        /// The page as messages name it.
+        var pageName: String { page ?? channel + "/" + id }
     }
 
     init(name: String, title: String?, file: String, entries: [Entry]) {

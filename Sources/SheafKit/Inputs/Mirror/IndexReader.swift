@@ -46,7 +46,8 @@ struct IndexReader: Sendable {
                 guard let page = MarkdownLinks.mirrorPage(link.target), seen.insert(page.channel + "/" + page.id).inserted
                 else { continue }
                 let title = VisibleText.normalize(HTMLEntities.decode(link.text), whitespace: .collapse)
-                entries.append(IndexListing.Entry(title: title, channel: page.channel, id: page.id))
+                entries.append(IndexListing.Entry(title: title, channel: page.channel, id: page.id,
+                                                  page: "pages/\(page.channel)/\(page.id).md"))
             }
         }
         return IndexListing(name: name, title: title, file: file, entries: entries)
