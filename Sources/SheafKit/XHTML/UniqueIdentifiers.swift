@@ -1,6 +1,20 @@
 /// Keeps an element's `id` only when XML accepts it (an NCName) and makes every kept one unique within the
 /// chapter: the second `x` becomes `x-2`, the third `x-3`. Ids of removed elements left with them.
+///
+/// Run once more after the rewriters that copy elements (`RepairContentModel` splits a `<span id>` around its
+/// paragraphs into one span per paragraph, each with the id), with `repeats` `.dropped`: a copy's id names the
+/// place its first piece already names, so the later pieces lose it.
 struct UniqueIdentifiers: HTMLRewriter {
+    /// What becomes of an id met again.
+    enum Repeats: Sendable {
+        /// `x-2`, `x-3`: two places of the source that happened to share a name.
+        case renamed
+        /// Dropped: pieces of one element of the source.
+        case dropped
+    }
+
+    var repeats = Repeats.renamed
+
     /// Elements that may keep the source's `id` (targets a reader could be sent to).
     static let carriers: Set<String> = HTMLVocabulary.headings.union([
         "p", "div", "blockquote", "figure", "figcaption", "table", "caption", "ul", "ol", "dl", "li", "dt", "dd",
@@ -9,15 +23,21 @@ struct UniqueIdentifiers: HTMLRewriter {
 
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
         var taken: Set<String> = []
-        return Self.rewrite(nodes, taken: &taken)
+        return rewrite(nodes, taken: &taken)
     }
 
     /// Document order, so that the first of two equal ids keeps its name.
-    private static func rewrite(_ nodes: [HTMLNode], taken: inout Set<String>) -> [HTMLNode] {
+    private func rewrite(_ nodes: [HTMLNode], taken: inout Set<String>) -> [HTMLNode] {
         nodes.map { node in
             guard case .element(var element) = node else { return node }
             if let id = element.attributes["id"] {
-                element.attributes["id"] = carriers.contains(element.name) && isName(id) ? unique(id, taken: &taken) : nil
+                if !Self.carriers.contains(element.name) || !Self.isName(id) {
+                    element.attributes["id"] = nil
+                } else if repeats == .renamed {
+                    element.attributes["id"] = Self.unique(id, taken: &taken)
+                } else if !taken.insert(id).inserted {
+                    element.attributes["id"] = nil
+                }
             }
             element.children = rewrite(element.children, taken: &taken)
             return .element(element)

@@ -42,6 +42,8 @@ struct XHTMLWriter: Sendable {
             CollapseWhitespace(),
             ParagraphsAtTopLevel(),
             BreaksToParagraphs(),
+            // The pieces of a split element each carried its id: the first keeps it.
+            UniqueIdentifiers(repeats: .dropped),
         ]
         return device.koboSpans ? steps + [KoboSpans()] : steps
     }
