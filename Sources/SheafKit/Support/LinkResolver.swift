@@ -18,7 +18,7 @@ struct LinkResolver: Sendable {
 
     func resolve(_ raw: String) -> String? {
         let href = Self.unbroken(raw)
-        guard !href.isEmpty, !href.hasPrefix("#") else { return nil }
+        guard !href.isEmpty, !href.hasPrefix("#"), !Self.lostItsColon(href) else { return nil }
         let absolute: String
         if let scheme = Self.scheme(of: href) {
             guard Self.keptSchemes.contains(scheme) else { return nil }
@@ -80,6 +80,12 @@ struct LinkResolver: Sendable {
         scalar == "\n" || scalar == "\r" || scalar == "\t"
     }
 
+    /// `https//host/…`: an absolute URL that lost its colon, not a path to resolve against the page.
+    static func lostItsColon(_ href: String) -> Bool {
+        let start = href.utf8.prefix(8).map { $0 | 0x20 }
+        return start.starts(with: "http//".utf8) || start.starts(with: "https//".utf8)
+    }
+
     /// The host of `url` (`www.minghui.org`), without user, port or path; nil for a relative URL.
     static func host(ofURL url: String) -> String? {
         guard let schemeEnd = url.byteOffset(of: "://") else { return nil }
@@ -100,10 +106,10 @@ struct LinkResolver: Sendable {
     }
 
     /// The URL with its path, query and fragment percent-encoded, or nil when it has no valid host
-    /// (`http` and `https`) or no address (`mailto`).
+    /// (`http` and `https`: `//` right after the scheme, so not `https:https://host`) or no address (`mailto`).
     static func encodedURL(_ url: String) -> String? {
         if url.hasPrefix("mailto:") { return url.count > "mailto:".count ? percentEncoded(url) : nil }
-        guard let offset = url.byteOffset(of: "://") else { return nil }
+        guard let offset = url.byteOffset(of: "://"), offset == scheme(of: url)?.utf8.count else { return nil }
         let rest = url[url.utf8.index(url.startIndex, offsetBy: offset + 3)...]
         let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
         guard isValidAuthority(authority) else { return nil }
