@@ -84,7 +84,7 @@ struct HTMLDocumentParser: Sendable {
                 builder.close()
             } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE {
                 // Character references can still produce what XML forbids (`&#8;`).
-                builder.append(text: XMLCharacterFilter.cleaned(Self.string(node.pointee.content)))
+                builder.append(text: DoubleEscapes.decoded(XMLCharacterFilter.cleaned(Self.string(node.pointee.content))))
             }
             cursor = Self.next(after: node, top: top, builder: &builder)
         }
@@ -150,7 +150,10 @@ struct HTMLDocumentParser: Sendable {
                 value += string(text.pointee.content)
                 part = text.pointee.next
             }
-            if attributes[name] == nil { attributes[name] = XMLCharacterFilter.cleaned(value) }
+            if attributes[name] == nil {
+                let cleaned = XMLCharacterFilter.cleaned(value)
+                attributes[name] = DoubleEscapes.visibleAttributes.contains(name) ? DoubleEscapes.decoded(cleaned) : cleaned
+            }
             property = attribute.pointee.next
         }
         return attributes
