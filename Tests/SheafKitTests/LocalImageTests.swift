@@ -115,7 +115,7 @@ import Testing
         let body = #"<p>a <img src="/img/a%20b.png" alt="p"/> <img src="/img/none.png" alt="n"/></p>"#
         let (chapter, _) = writer.chapter(for: Article(header: header, bodyHTML: body))
         #expect(chapter.images.map(\.mediaType) == ["image/png"])
-        #expect(chapter.blocks.joined().contains("[Image: n]"))
+        #expect(chapter.blocks.joined().contains(#"[<a href="https://www.minghui.org/img/none.png">Image</a>: n]"#))
     }
 
     @Test func aLinkInTheCacheLeadingOutIsRefused() throws {

@@ -7,23 +7,22 @@ import Testing
     @Test func remoteImagesBecomePlaceholdersWithTheirLink() {
         let html = "<p><img src='//x.org/a.jpg' alt=' 近期，\n官媒 '/><img src='data:image/png;base64,AAAA'/></p>"
         #expect(rewritten(html, by: ReplaceImages(language: "zh-Hans"))
-            == "<p><span class=\"image-missing\">［图片：近期， 官媒］ <a href=\"https://x.org/a.jpg\">https://x.org/a.jpg</a></span>"
+            == "<p><span class=\"image-missing\">［<a href=\"https://x.org/a.jpg\">图片</a>：近期， 官媒］</span>"
             + "<span class=\"image-missing\">［图片］</span></p>")
         #expect(rewritten("<p><img src='//x.org/a.jpg' alt='photo'/></p>", by: ReplaceImages(language: "en"))
-            == "<p><span class=\"image-missing\">[Image: photo] <a href=\"https://x.org/a.jpg\">https://x.org/a.jpg</a></span></p>")
+            == "<p><span class=\"image-missing\">[<a href=\"https://x.org/a.jpg\">Image</a>: photo]</span></p>")
     }
 
     @Test func relativeAndRootRelativeSourcesResolveAgainstTheArticle() {
         #expect(rewritten("<p><img src='/mh/a.jpg'/><img src='b.png' alt='b'/></p>", by: chinese)
-            == "<p><span class=\"image-missing\">［图片］ <a href=\"https://www.minghui.org/mh/a.jpg\">https://www.minghui.org/mh/a.jpg</a></span>"
-            + "<span class=\"image-missing\">［图片：b］ <a href=\"https://www.minghui.org/mh/articles/2021/1/18/b.png\">"
-            + "https://www.minghui.org/mh/articles/2021/1/18/b.png</a></span></p>")
+            == "<p><span class=\"image-missing\">［<a href=\"https://www.minghui.org/mh/a.jpg\">图片</a>］</span>"
+            + "<span class=\"image-missing\">［<a href=\"https://www.minghui.org/mh/articles/2021/1/18/b.png\">图片</a>：b］</span></p>")
     }
 
     @Test func aThumbnailLinkedToItsPictureIsOnePlaceholderLinkingTheFullSize() {
         let html = "<p><a href='http://x.org/big.JPG?v=1'> <img src='small.jpg' alt='图'/> </a></p>"
         #expect(rewritten(html, by: chinese)
-            == "<p><span class=\"image-missing\">［图片：图］ <a href=\"http://x.org/big.JPG?v=1\">http://x.org/big.JPG?v=1</a></span></p>")
+            == "<p><span class=\"image-missing\">［<a href=\"http://x.org/big.JPG?v=1\">图片</a>：图］</span></p>")
     }
 
     @Test func aLinkToAPageKeepsItsPlaceholder() {
@@ -55,7 +54,7 @@ import Testing
     @Test func lazyLoadedImagesUseTheirRealAddress() {
         let html = "<p><img src='\(TestImages.uri(TestImages.gif))' data-src='https://x.org/real.jpg'/></p>"
         #expect(rewritten(html, by: chinese)
-            == "<p><span class=\"image-missing\">［图片］ <a href=\"https://x.org/real.jpg\">https://x.org/real.jpg</a></span></p>")
+            == "<p><span class=\"image-missing\">［<a href=\"https://x.org/real.jpg\">图片</a>］</span></p>")
     }
 
     @Test func imagesWithNothingToShowGo() {
@@ -64,4 +63,17 @@ import Testing
     }
 
     struct DecodingFailure: Error {}
+
+    @Test func anAltTextTheCaptionRepeatsIsNotShownTwice() {
+        // The caption right after the picture, the same words or the same start.
+        #expect(rewritten("<p><img src='//x.org/a.jpg' alt='图1：学员在集会上'/><br/>图1：学员在集会上</p>", by: chinese)
+            == "<p><span class=\"image-missing\">［<a href=\"https://x.org/a.jpg\">图片</a>］</span><br/>图1：学员在集会上</p>")
+        #expect(rewritten("<p><img src='//x.org/a.jpg' alt='近期，官媒报导指，只需花2元（人民币）钱就可以买到'/></p>"
+                          + "<p>近期，官媒报导指，只需花2元就可以买到上千张人脸照片</p>", by: chinese)
+            == "<p><span class=\"image-missing\">［<a href=\"https://x.org/a.jpg\">图片</a>］</span></p>"
+            + "<p>近期，官媒报导指，只需花2元就可以买到上千张人脸照片</p>")
+        // Words the text after does not say are kept.
+        #expect(rewritten("<p><img src='//x.org/a.jpg' alt='学员在集会上'/></p><p>另一段文字。</p>", by: chinese)
+            == "<p><span class=\"image-missing\">［<a href=\"https://x.org/a.jpg\">图片</a>：学员在集会上］</span></p><p>另一段文字。</p>")
+    }
 }

@@ -87,8 +87,8 @@ import Testing
         #expect(blocks == [
             "<p>【明慧网】开头</p>",
             "<p>段落一</p>",
-            "<table><tbody><tr><td><span class=\"image-missing\">［图片：照片］ <a href=\"http://x.org/a.jpg\">"
-                + "http://x.org/a.jpg</a></span></td></tr></tbody></table>",
+            "<table><tbody><tr><td><span class=\"image-missing\">［<a href=\"http://x.org/a.jpg\">图片</a>：照片］</span>"
+                + "</td></tr></tbody></table>",
             "<p><b>小标题</b></p>",
             "<p>段落二镜像<a href=\"http://www.minghui.org/mh/a.html\">原站</a></p>",
         ])

@@ -1,9 +1,11 @@
 /// Makes every image offline: a `data:` picture becomes an image stored in the book, any other image a
 /// visible placeholder with its description and a link to the original.
 ///
-/// `<img alt="x" src="/a.jpg">` becomes `<span class="image-missing">［图片：x］<a href="https://site/a.jpg">…</a></span>`
-/// (wording by language). A thumbnail wrapped in a link to its full-size picture is one image: the
-/// placeholder links to the full-size picture.
+/// `<img alt="x" src="/a.jpg">` becomes `<span class="image-missing">［<a href="https://site/a.jpg">图片</a>：x］</span>`
+/// (wording by language): short, the word itself the link to the original, so that a chapter of many pictures
+/// still reads as an article on a small screen. The alt text is left out when the caption that follows the
+/// picture says it already. A thumbnail wrapped in a link to its
+/// full-size picture is one image: the placeholder links to the full-size picture.
 struct ReplaceImages: HTMLRewriter {
     /// The class of the placeholder, styled by the book's CSS.
     static let placeholderClass = "image-missing"
@@ -23,23 +25,36 @@ struct ReplaceImages: HTMLRewriter {
     }
 
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
-        nodes.flatMap { replaced($0, insideLink: false) }
+        replacing(nodes, insideLink: false, following: { "" })
     }
 
-    private func replaced(_ node: HTMLNode, insideLink: Bool) -> [HTMLNode] {
+    /// `following` gives the text after these nodes, as far as a caption reaches (read only at a picture).
+    private func replacing(_ nodes: [HTMLNode], insideLink: Bool, following: () -> String) -> [HTMLNode] {
+        var result: [HTMLNode] = []
+        result.reserveCapacity(nodes.count)
+        for index in nodes.indices {
+            result += replaced(nodes[index], insideLink: insideLink,
+                               following: { Self.text(of: nodes[(index + 1)...], then: following) })
+        }
+        return result
+    }
+
+    private func replaced(_ node: HTMLNode, insideLink: Bool, following: () -> String) -> [HTMLNode] {
         guard let element = node.element else { return [node] }
-        if element.name == "img" { return image(element, fullSize: nil, insideLink: insideLink) }
+        if element.name == "img" { return image(element, fullSize: nil, insideLink: insideLink, caption: following) }
         if element.name == "a", let href = element.attributes["href"], Self.isImageFile(href),
            let thumbnail = Self.soleImage(of: element) {
-            return image(thumbnail, fullSize: href, insideLink: insideLink)
+            return image(thumbnail, fullSize: href, insideLink: insideLink, caption: following)
         }
         let inside = insideLink || element.name == "a"
-        return [.element(element.with(children: element.children.flatMap { replaced($0, insideLink: inside) }))]
+        return [.element(element.with(children: replacing(element.children, insideLink: inside, following: following)))]
     }
 
     /// The stored picture, a placeholder, or nothing for a pixel or an image with nothing to show.
-    /// Inside another link the placeholder carries no link of its own: links may not nest.
-    func image(_ image: HTMLElement, fullSize: String?, insideLink: Bool = false) -> [HTMLNode] {
+    /// Inside another link the placeholder carries no link of its own: links may not nest. `caption` gives the
+    /// text that follows the picture: an alt text it repeats is not shown twice.
+    func image(_ image: HTMLElement, fullSize: String?, insideLink: Bool = false,
+               caption: () -> String = { "" }) -> [HTMLNode] {
         let alt = Self.collapsed(image.attributes["alt"] ?? image.attributes["title"] ?? "")
         let source = Self.source(of: image)
         // `decoded` holds the data: images and the local files found; other data: URIs are decoded here.
@@ -53,10 +68,51 @@ struct ReplaceImages: HTMLRewriter {
         let original = insideLink ? nil : fullSize ?? (DataURI.isDataURI(source) ? nil : resolver.resolve(source))
         let link = original.flatMap { LinkResolver.scheme(of: $0) == "mailto" ? nil : $0 }
         guard !alt.isEmpty || link != nil || !source.isEmpty else { return [] }
-        var content: [HTMLNode] = [.text(wording(alt: alt))]
-        if let link { content += [.text(" "), .element("a", ["href": link], [.text(link)])] }
-        return [.element("span", ["class": Self.placeholderClass], content)]
+        let shown = alt.isEmpty || Self.caption(caption(), repeats: alt) ? "" : alt
+        return [.element("span", ["class": Self.placeholderClass], placeholder(alt: shown, link: link))]
     }
+
+    /// `［图片：alt］`, the word a link to the original when there is one.
+    func placeholder(alt: String, link: String?) -> [HTMLNode] {
+        let chinese = language.lowercased().hasPrefix("zh")
+        let (open, word, separator, close) = chinese ? ("［", "图片", "：", "］") : ("[", "Image", ": ", "]")
+        let rest = (alt.isEmpty ? "" : separator + alt) + close
+        guard let link else { return [.text(open + word + rest)] }
+        return [.text(open), .element("a", ["href": link], [.text(word)]), .text(rest)]
+    }
+
+    /// How far past the picture its caption may start and still count as repeating the alt text (characters).
+    static let captionReach = 40
+    /// A caption that starts with this many characters of the alt text says it already (a caption is often
+    /// the alt text edited: a word cut, a source added).
+    static let sharedStart = 10
+
+    /// Whether the text after a picture repeats its alt text: holds it near its start, or starts like it.
+    static func caption(_ following: String, repeats alt: String) -> Bool {
+        let isEdge = { (character: Character) in character.isWhitespace || character.isPunctuation }
+        let caption = collapsed(following).drop(while: isEdge)
+        // Quotes around the alt text (`'图1：…'`) are not words the caption would repeat.
+        let alt = String(alt.drop(while: isEdge).reversed().drop(while: isEdge).reversed())
+        guard !alt.isEmpty else { return true }
+        if caption.prefix(alt.count + captionReach).contains(alt) { return true }
+        let shared = zip(caption, alt).prefix { $0 == $1 }.count
+        return shared >= min(sharedStart, alt.count)
+    }
+
+    /// The text of `nodes`, then what `following` gives, up to what a caption check needs.
+    private static func text(of nodes: ArraySlice<HTMLNode>, then following: () -> String) -> String {
+        var text = ""
+        func visit(_ node: HTMLNode) {
+            guard text.count < 400 else { return }
+            switch node {
+            case .text(let run): text += run
+            case .element(let element): element.children.forEach(visit)
+            }
+        }
+        nodes.forEach(visit)
+        return text.count < 400 ? text + " " + following() : text
+    }
+
 
     /// `［图片：alt］` for Chinese books, `[Image: alt]` otherwise.
     func wording(alt: String) -> String {
