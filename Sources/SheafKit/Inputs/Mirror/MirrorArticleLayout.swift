@@ -80,19 +80,34 @@ struct MirrorArticleLayout {
         return nil
     }
 
-    /// The body lines without promo link lines and `---` rules, blank lines trimmed at both ends.
+    /// The body lines without promo link lines and `---` rules, blank lines trimmed at both ends; in a body of
+    /// HTML, the Markdown left in its lines rendered as HTML (`MarkdownInline`). A body of Markdown only (an index
+    /// or help page) is left as it is, for the reader to tell it is not an article.
     static func joinedBody(_ text: [UInt8], lines: ArraySlice<Range<Int>>) -> [UInt8] {
-        let kept = lines.filter { !MirrorLine.isDashes(text[$0]) && !MirrorLine.isLinkHeading(text[$0]) }
+        let kept = lines.filter {
+            !MirrorLine.isDashes(text[$0]) && !MirrorLine.isLinkHeading(text[$0]) && !MirrorLine.isPromoLinkLine(text[$0])
+        }
         guard let first = kept.firstIndex(where: { !MirrorLine.isBlank(text[$0]) }),
               let last = kept.lastIndex(where: { !MirrorLine.isBlank(text[$0]) }) else { return [] }
-        if kept.count == lines.count {  // nothing dropped: one contiguous run
-            return Array(text[kept[first].lowerBound..<kept[last].upperBound])
-        }
+        let body = kept[first...last]
+        let raw = kept.count == lines.count  // nothing dropped: one contiguous run
+            ? Array(text[body.first!.lowerBound..<body.last!.upperBound]) : joined(text, body, rendering: [])
+        let rendering = Set(body.filter { MarkdownInline.mayRender(text[$0]) }.map(\.lowerBound))
+        guard !rendering.isEmpty, MirrorArticleReader.hasTag(raw) else { return raw }
+        return joined(text, body, rendering: rendering)
+    }
+
+    /// The lines joined by LF, those starting at `rendering` rendered from Markdown.
+    private static func joined(_ text: [UInt8], _ lines: ArraySlice<Range<Int>>, rendering: Set<Int>) -> [UInt8] {
         var body: [UInt8] = []
-        body.reserveCapacity(kept[last].upperBound - kept[first].lowerBound)
-        for range in kept[first...last] {
+        body.reserveCapacity((lines.last?.upperBound ?? 0) - (lines.first?.lowerBound ?? 0))
+        for range in lines {
             if !body.isEmpty { body.append(0x0A) }
-            body.append(contentsOf: text[range])
+            if rendering.contains(range.lowerBound) {
+                body.append(contentsOf: MarkdownInline.rendered(text[range]))
+            } else {
+                body.append(contentsOf: text[range])
+            }
         }
         return body
     }

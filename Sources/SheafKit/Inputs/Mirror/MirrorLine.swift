@@ -25,27 +25,55 @@ enum MirrorLine {
     }
 
     /// A heading made only of Markdown links and separators: a navigation or promo line
-    /// (`#### [首页](…) &nbsp;|&nbsp; [看大陆](…)`, `#### [ 🔥 禁书下载](…)`).
+    /// (`#### [首页](…) &nbsp;|&nbsp; [看大陆](…)`, `#### [ 🔥 禁书下载](…)`, `#### 💥 [《…》](…) | […](…)`).
     static func isLinkHeading(_ line: ArraySlice<UInt8>) -> Bool {
         guard let (_, content) = heading(line) else { return false }
+        return linkLine(content) != nil
+    }
+
+    /// A line of Markdown links without heading marks that has the shape of the mirror's promos: pipes or emoji
+    /// between its links, or links to the mirror's own pages (`github.com/…/blob/…`) or to bare IP addresses.
+    /// Another line of links is content, rendered as the links it means (see `MarkdownInline`).
+    static func isPromoLinkLine(_ line: ArraySlice<UInt8>) -> Bool {
+        guard heading(line) == nil, let shape = linkLine(trimmed(line)) else { return false }
+        return shape.separated || shape.targets.contains { target in
+            let url = String(decoding: target, as: UTF8.self)
+            return (url.contains("github.com/") && url.contains("/blob/"))
+                || LinkResolver.host(ofURL: url).map(isIPAddress) == true
+        }
+    }
+
+    /// What a line made only of Markdown links and separators holds: its links' targets, and whether pipes or
+    /// emoji stood between them. Nil when anything else is on the line.
+    static func linkLine(_ content: ArraySlice<UInt8>) -> (targets: [ArraySlice<UInt8>], separated: Bool)? {
         var rest = content
-        var links = 0
+        var targets: [ArraySlice<UInt8>] = []
+        var separated = false
         while true {
-            rest = droppingSeparators(rest)
-            guard let first = rest.first else { return links > 0 }
-            guard first == UInt8(ascii: "["), let textEnd = find(rest, "](") else { return false }
+            rest = droppingSeparators(rest, marked: &separated)
+            guard let first = rest.first else { return targets.isEmpty ? nil : (targets, separated) }
+            guard first == UInt8(ascii: "["), let textEnd = find(rest, "](") else { return nil }
             let urlStart = textEnd + 2
-            guard let urlEnd = rest[urlStart...].firstIndex(of: UInt8(ascii: ")")) else { return false }
+            guard let urlEnd = rest[urlStart...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+            targets.append(trimmed(rest[urlStart..<urlEnd]))
             rest = rest[(urlEnd + 1)...]
-            links += 1
         }
     }
 
     /// `rest` without leading spaces, `|`, `&nbsp;`, no-break spaces and ideographic spaces.
     static func droppingSeparators(_ rest: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var marked = false
+        return droppingSeparators(rest, marked: &marked)
+    }
+
+    /// `rest` without leading separators; `marked` is set when a pipe or an emoji was among them.
+    static func droppingSeparators(_ rest: ArraySlice<UInt8>, marked: inout Bool) -> ArraySlice<UInt8> {
         var rest = rest
         while let first = rest.first {
-            if first == 0x20 || first == 0x09 || first == UInt8(ascii: "|") {
+            if first == 0x20 || first == 0x09 {
+                rest = rest.dropFirst()
+            } else if first == UInt8(ascii: "|") {
+                marked = true
                 rest = rest.dropFirst()
             } else if hasPrefix(rest, "&nbsp;") {
                 rest = rest.dropFirst(6)
@@ -53,11 +81,34 @@ enum MirrorLine {
                 rest = rest.dropFirst(2)
             } else if rest.starts(with: [0xE3, 0x80, 0x80]) {
                 rest = rest.dropFirst(3)
+            } else if first >= 0xC0, let (scalar, length) = scalar(at: rest), isPictograph(scalar) {
+                marked = true
+                rest = rest.dropFirst(length)
             } else {
                 break
             }
         }
         return rest
+    }
+
+    /// An emoji or another pictographic symbol (💥 🎬 🔥 ★), or the joiners and selectors emoji are built with.
+    static func isPictograph(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\u{FE0F}" || scalar == "\u{200D}" || scalar.properties.generalCategory == .otherSymbol
+            || (scalar.value > 0xFF && scalar.properties.isEmojiPresentation)
+    }
+
+    /// The scalar a UTF-8 sequence starts with, and its length in bytes.
+    static func scalar(at bytes: ArraySlice<UInt8>) -> (Unicode.Scalar, Int)? {
+        var iterator = bytes.prefix(4).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, String(scalar).utf8.count)
+    }
+
+    /// `1.2.3.4`: four numbers of at most three digits.
+    static func isIPAddress(_ host: String) -> Bool {
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts.allSatisfy { (1...3).contains($0.count) && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
     }
 
     // MARK: - Trailer shapes
