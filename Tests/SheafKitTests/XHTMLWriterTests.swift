@@ -169,4 +169,16 @@ import Testing
         #expect(writer.chapter(for: article(html)).chapter == writer.chapter(for: article(html)).chapter)
         #expect(writer.chapter(for: article(html)).chapter.blocks == ["<p dir=\"ltr\" lang=\"zh\">x</p>"])
     }
+
+    @Test func aBodyOfEscapedMarkupIsReadAsHTMLAndNoted() {
+        let escaped = "&lt;div&gt;&lt;p&gt;第一段。&lt;/p&gt;&lt;p&gt;第二段。&lt;/p&gt;&lt;/div&gt;"
+        let (chapter, diagnostics) = writer.chapter(for: article(escaped))
+        #expect(chapter.blocks == ["<p>第一段。</p>", "<p>第二段。</p>"])
+        #expect(diagnostics.contains { $0.severity == .note && $0.message.hasPrefix("the body was HTML escaped as text") })
+        // An article quoting a tag or two, or followed by escaped markup, is text.
+        let quoting = writer.chapter(for: article("<p>换行用 &lt;br&gt; 标记。</p>"))
+        #expect(quoting.chapter.blocks == ["<p>换行用 &lt;br&gt; 标记。</p>"])
+        #expect(quoting.diagnostics.isEmpty)
+    }
 }
+

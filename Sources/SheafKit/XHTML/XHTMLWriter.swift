@@ -51,7 +51,13 @@ struct XHTMLWriter: Sendable {
     /// The chapter for `article`, with notes about repairs a user may want to know of.
     func chapter(for article: Article) -> (chapter: Chapter, diagnostics: [Diagnostic]) {
         let file = article.header.files.first ?? article.header.id
-        let parsed = parser.parse(article.bodyHTML)
+        var parsed = parser.parse(article.bodyHTML)
+        var diagnostics: [Diagnostic] = []
+        if let escaped = EscapedMarkup.markup(of: parsed.nodes) {
+            parsed = parser.parse(escaped.html)
+            diagnostics.append(Diagnostic(.note, stage: .normalize, file: file,
+                "the body was HTML escaped as text (\(escaped.percent)% of it tags); read as HTML"))
+        }
         let preparation = device.imagePreparation
         let local = suppliedImages.map { (found: SuppliedImages.lookupAll(in: parsed.nodes, images: $0,
                                                                          preparation: preparation), refused: [String]()) }
@@ -63,7 +69,6 @@ struct XHTMLWriter: Sendable {
                                    policy: article.policy)
             .reduce(parsed.nodes) { nodes, rewriter in rewriter.rewrite(nodes) }
         let blocks = normalized.map(XHTMLSerializer.serialize)
-        var diagnostics: [Diagnostic] = []
         if parsed.flattenedElements > 0 {
             diagnostics.append(Diagnostic(.note, stage: .normalize, file: file,
                 "\(parsed.flattenedElements) elements nested deeper than \(parser.maximumDepth) levels were flattened"))
