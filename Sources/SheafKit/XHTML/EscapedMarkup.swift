@@ -10,6 +10,8 @@ enum EscapedMarkup {
     /// The markup the body's text holds, and the share of its visible characters that are tags (0…100); nil when
     /// the body is not escaped markup.
     static func markup(of nodes: [HTMLNode]) -> (html: String, percent: Int)? {
+        // Most bodies start with their own words: told by their first text, without gathering the rest.
+        guard startsWithTag(nodes) else { return nil }
         let text = nodes.map(\.textContent).joined()
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
@@ -27,6 +29,25 @@ enum EscapedMarkup {
         let visible = scalars.lazy.filter { !$0.properties.isWhitespace }.count
         guard tags >= minimumTags, tagScalars * 2 >= visible else { return nil }
         return (text, tagScalars * 100 / max(1, visible))
+    }
+
+    /// Whether the first text of `nodes` that is not whitespace starts with `<` and a letter, `/` or `!`.
+    private static func startsWithTag(_ nodes: [HTMLNode]) -> Bool {
+        func first(_ nodes: [HTMLNode]) -> Bool? {
+            for node in nodes {
+                switch node {
+                case .text(let text):
+                    let scalars = text.unicodeScalars.drop { $0.properties.isWhitespace }
+                    guard let start = scalars.first else { continue }
+                    guard start == "<", let next = scalars.dropFirst().first else { return false }
+                    return next == "/" || next == "!" || (next.isASCII && next.properties.isAlphabetic)
+                case .element(let element):
+                    if let found = first(element.children) { return found }
+                }
+            }
+            return nil
+        }
+        return first(nodes) ?? false
     }
 
     /// `<` followed by a letter, `/` or `!`: a tag, an end tag or a comment.

@@ -25,21 +25,21 @@ struct ReplaceImages: HTMLRewriter {
     }
 
     func rewrite(_ nodes: [HTMLNode]) -> [HTMLNode] {
-        replacing(nodes, insideLink: false, following: { "" })
+        replacing(nodes, insideLink: false, following: { _ in "" })
     }
 
-    /// `following` gives the text after these nodes, as far as a caption reaches (read only at a picture).
-    private func replacing(_ nodes: [HTMLNode], insideLink: Bool, following: () -> String) -> [HTMLNode] {
+    /// `following` gives the text after these nodes, up to a number of characters (read only at a picture).
+    private func replacing(_ nodes: [HTMLNode], insideLink: Bool, following: (Int) -> String) -> [HTMLNode] {
         var result: [HTMLNode] = []
         result.reserveCapacity(nodes.count)
         for index in nodes.indices {
             result += replaced(nodes[index], insideLink: insideLink,
-                               following: { Self.text(of: nodes[(index + 1)...], then: following) })
+                               following: { Self.text(of: nodes[(index + 1)...], limit: $0, then: following) })
         }
         return result
     }
 
-    private func replaced(_ node: HTMLNode, insideLink: Bool, following: () -> String) -> [HTMLNode] {
+    private func replaced(_ node: HTMLNode, insideLink: Bool, following: (Int) -> String) -> [HTMLNode] {
         guard let element = node.element else { return [node] }
         if element.name == "img" { return image(element, fullSize: nil, insideLink: insideLink, caption: following) }
         if element.name == "a", let href = element.attributes["href"], Self.isImageFile(href),
@@ -54,7 +54,7 @@ struct ReplaceImages: HTMLRewriter {
     /// Inside another link the placeholder carries no link of its own: links may not nest. `caption` gives the
     /// text that follows the picture: an alt text it repeats is not shown twice.
     func image(_ image: HTMLElement, fullSize: String?, insideLink: Bool = false,
-               caption: () -> String = { "" }) -> [HTMLNode] {
+               caption: (Int) -> String = { _ in "" }) -> [HTMLNode] {
         let alt = Self.collapsed(image.attributes["alt"] ?? image.attributes["title"] ?? "")
         let source = Self.source(of: image)
         // `decoded` holds the data: images and the local files found; other data: URIs are decoded here.
@@ -68,7 +68,7 @@ struct ReplaceImages: HTMLRewriter {
         let original = insideLink ? nil : fullSize ?? (DataURI.isDataURI(source) ? nil : resolver.resolve(source))
         let link = original.flatMap { LinkResolver.scheme(of: $0) == "mailto" ? nil : $0 }
         guard !alt.isEmpty || link != nil || !source.isEmpty else { return [] }
-        let shown = alt.isEmpty || Self.caption(caption(), repeats: alt) ? "" : alt
+        let shown = alt.isEmpty || Self.caption(caption(alt.unicodeScalars.count + Self.captionReach + 8), repeats: alt) ? "" : alt
         return [.element("span", ["class": Self.placeholderClass], placeholder(alt: shown, link: link))]
     }
 
@@ -99,18 +99,23 @@ struct ReplaceImages: HTMLRewriter {
         return shared >= min(sharedStart, alt.count)
     }
 
-    /// The text of `nodes`, then what `following` gives, up to what a caption check needs.
-    private static func text(of nodes: ArraySlice<HTMLNode>, then following: () -> String) -> String {
+    /// The text of `nodes`, then what `following` gives, until `limit` characters (scalars, whitespace not
+    /// counted: the caption check reads the text with its whitespace collapsed) are gathered.
+    private static func text(of nodes: ArraySlice<HTMLNode>, limit: Int, then following: (Int) -> String) -> String {
         var text = ""
-        func visit(_ node: HTMLNode) {
-            guard text.count < 400 else { return }
+        var count = 0
+        func visit(_ node: HTMLNode) -> Bool {
             switch node {
-            case .text(let run): text += run
-            case .element(let element): element.children.forEach(visit)
+            case .text(let run):
+                text += run
+                count += run.unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.count
+                return count >= limit
+            case .element(let element):
+                return element.children.contains(where: visit)
             }
         }
-        nodes.forEach(visit)
-        return text.count < 400 ? text + " " + following() : text
+        guard !nodes.contains(where: visit) else { return text }
+        return text + " " + following(limit - count)
     }
 
 

@@ -5,7 +5,17 @@
 enum MarkdownInline {
     /// Whether `line` may hold Markdown to render: a heading mark, or a link's `](`.
     static func mayRender(_ line: ArraySlice<UInt8>) -> Bool {
-        MirrorLine.heading(line) != nil || MirrorLine.contains(line, "](")
+        // One pass over the bytes: every body line is asked.
+        line.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count, bytes[index] == 0x20 { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "#") { return MirrorLine.heading(line) != nil }
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "(") { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// `line` rendered: a heading as an element of its level, links as `<a>` (web and mail addresses only).

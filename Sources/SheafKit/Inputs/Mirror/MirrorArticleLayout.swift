@@ -84,8 +84,11 @@ struct MirrorArticleLayout {
     /// HTML, the Markdown left in its lines rendered as HTML (`MarkdownInline`). A body of Markdown only (an index
     /// or help page) is left as it is, for the reader to tell it is not an article.
     static func joinedBody(_ text: [UInt8], lines: ArraySlice<Range<Int>>) -> [UInt8] {
-        let kept = lines.filter {
-            !MirrorLine.isDashes(text[$0]) && !MirrorLine.isLinkHeading(text[$0]) && !MirrorLine.isPromoLinkLine(text[$0])
+        let kept = lines.filter { range in
+            let line = text[range]
+            // Most lines are HTML: none of the Markdown shapes starts with `<`.
+            if MirrorLine.dropIndent(line).first == UInt8(ascii: "<") { return true }
+            return !MirrorLine.isDashes(line) && !MirrorLine.isLinkHeading(line) && !MirrorLine.isPromoLinkLine(line)
         }
         guard let first = kept.firstIndex(where: { !MirrorLine.isBlank(text[$0]) }),
               let last = kept.lastIndex(where: { !MirrorLine.isBlank(text[$0]) }) else { return [] }
