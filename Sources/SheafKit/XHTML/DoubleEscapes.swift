@@ -6,6 +6,9 @@
 /// - a named reference with its `;` (`&quot;`, `&nbsp;`, `&hellip;`), except `&amp;`, `&lt;` and `&gt;`, which a page
 ///   about HTML shows on purpose.
 enum DoubleEscapes {
+    /// Named references a page about HTML shows on purpose: never decoded a second time.
+    static let shownAsWritten: Set<String> = ["amp", "lt", "gt"]
+
     /// The attributes whose text a reader sees, decoded like text.
     static let visibleAttributes: Set<String> = ["alt", "title"]
 
@@ -31,7 +34,7 @@ enum DoubleEscapes {
     private static func reference(in bytes: [UInt8], at start: Int) -> (String, Int)? {
         if let (decoded, end) = HTMLEntities.reference(in: bytes[...], at: start) {
             let name = String(decoding: bytes[(start + 1)..<(end - 1)], as: UTF8.self)
-            guard !["amp", "lt", "gt"].contains(name), !["<", ">", "&", "\u{FFFD}"].contains(decoded),
+            guard !shownAsWritten.contains(name), !["<", ">", "&", "\u{FFFD}"].contains(decoded),
                   decoded.unicodeScalars.allSatisfy({ $0.value >= 0x20 || $0 == "\t" || $0 == "\n" }) else { return nil }
             return (decoded, end)
         }

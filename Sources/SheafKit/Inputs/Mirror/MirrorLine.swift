@@ -60,13 +60,8 @@ enum MirrorLine {
         }
     }
 
-    /// `rest` without leading spaces, `|`, `&nbsp;`, no-break spaces and ideographic spaces.
-    static func droppingSeparators(_ rest: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var marked = false
-        return droppingSeparators(rest, marked: &marked)
-    }
-
-    /// `rest` without leading separators; `marked` is set when a pipe or an emoji was among them.
+    /// `rest` without leading spaces, `|`, `&nbsp;`, no-break and ideographic spaces and emoji; `marked` is set
+    /// when a pipe or an emoji was among them.
     static func droppingSeparators(_ rest: ArraySlice<UInt8>, marked: inout Bool) -> ArraySlice<UInt8> {
         var rest = rest
         while let first = rest.first {
