@@ -107,8 +107,14 @@ struct ReplaceImages: HTMLRewriter {
         func visit(_ node: HTMLNode) -> Bool {
             switch node {
             case .text(let run):
-                text += run
-                count += run.unicodeScalars.lazy.filter { !$0.properties.isWhitespace }.count
+                // Only as much of a long paragraph as the limit asks for: the check reads the caption's start.
+                let scalars = run.unicodeScalars
+                var end = scalars.startIndex
+                while end < scalars.endIndex, count < limit {
+                    if !scalars[end].isWhitespace { count += 1 }
+                    end = scalars.index(after: end)
+                }
+                text += end == scalars.endIndex ? run : String(scalars[..<end])
                 return count >= limit
             case .element(let element):
                 return element.children.contains(where: visit)
@@ -152,15 +158,47 @@ struct ReplaceImages: HTMLRewriter {
         return imageExtensions.contains(path[path.index(after: dot)...].lowercased())
     }
 
+    /// `text` with each run of whitespace one space, none at its ends.
     private static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }
 
 extension HTMLNode {
     /// Text made only of whitespace.
     var isWhitespaceText: Bool {
-        if case .text(let text) = self { return text.allSatisfy(\.isWhitespace) }
-        return false
+        guard case .text(let text) = self else { return false }
+        // Bytes first: most text starts with an ASCII letter or is ASCII spaces and line ends; the first byte
+        // beyond ASCII hands the question to the characters.
+        for byte in text.utf8 {
+            switch byte {
+            case 0x09...0x0D, 0x20: continue
+            case 0..<0x80: return false
+            default:
+                // What `Character.isWhitespace` reads is a character's first scalar: the first scalar that is not
+                // whitespace answers, unless it extends the character before it.
+                guard let first = text.unicodeScalars.first(where: { !$0.isWhitespace }) else { return true }
+                return first.properties.isGraphemeExtend && text.allSatisfy(\.isWhitespace)
+            }
+        }
+        return true
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space, answered for ASCII without the property tables: most text is ASCII.
+    var isWhitespace: Bool {
+        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }
