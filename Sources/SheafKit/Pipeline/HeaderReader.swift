@@ -21,21 +21,24 @@ struct HeaderReader {
     /// A collection whose bodies add up to at most this many bytes keeps them, so they are read once.
     var keptBodyBytes = 0
 
-    /// Reads in `jobs` runs of consecutive files, one per thread, and joins them in file order, so the
+    /// How many runs of consecutive files each thread takes in turn: files differ in size, so runs of equal
+    /// count end at different times, and a thread that ends early takes the next run instead of waiting.
+    static let runsPerJob = 8
+
+    /// Reads in runs of consecutive files, `jobs` threads at once, and joins them in file order, so the
     /// result is the same whatever `jobs` is.
     /// Consumes the list: it goes once read, before the runs' headers are joined.
     func readHeaders(of files: consuming [InputFile]) -> Result {
-        let runs = max(1, min(jobs, files.count / 64))
+        let runs = jobs > 1 ? max(1, min(jobs * Self.runsPerJob, files.count / 64)) : 1
         guard runs > 1 else { return readHeaders(of: files[...], keeping: keptBodyBytes) }
-        let results = RunResults(count: runs)
         let all = files
         files = []
-        DispatchQueue.concurrentPerform(iterations: runs) { run in
-            let range = all.count * run / runs ..< all.count * (run + 1) / runs
-            results.set(run, readHeaders(of: all[range], keeping: keptBodyBytes / runs))
+        let reader = self
+        var parts = Array(0..<runs).parallelMap(jobs: jobs) { run in
+            reader.readHeaders(of: all[all.count * run / runs ..< all.count * (run + 1) / runs],
+                               keeping: reader.keptBodyBytes / runs)
         }
         _ = consume all
-        var parts = results.takeAll()
         // A run that went over its share kept nothing: then no run's bodies are kept.
         let keepsBodies = parts.allSatisfy { $0.bodies.count == $0.articles.count }
         var lists = parts.indices.map { index in
@@ -78,27 +81,5 @@ struct HeaderReader {
             }
         }
         return result
-    }
-}
-
-/// Each thread's result, in its slot: written once per slot under a lock, read after all threads ended.
-private final class RunResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [HeaderReader.Result?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: HeaderReader.Result) {
-        lock.lock()
-        defer { lock.unlock() }
-        slots[index] = result
-    }
-
-    /// Every slot's result, moved out: the results are the caller's alone.
-    func takeAll() -> [HeaderReader.Result] {
-        lock.lock()
-        defer { lock.unlock() }
-        defer { slots = [] }
-        return slots.compactMap { $0 }
     }
 }
