@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Markdown a mirror file leaves among its body's HTML lines, rendered as the HTML it means, so that none of
 /// it reaches a chapter as literal text: a heading line (`#### 小标题`) becomes `<h4>小标题</h4>`, and a link
 /// (`[text](https://…)`) an `<a>`. Lines of links shaped like the mirror's menus and promos are dropped before
@@ -10,9 +12,13 @@ enum MarkdownInline {
             var index = 0
             while index < bytes.count, bytes[index] == 0x20 { index += 1 }
             if index < bytes.count, bytes[index] == UInt8(ascii: "#") { return MirrorLine.heading(line) != nil }
-            while index + 1 < bytes.count {
-                if bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: "(") { return true }
-                index += 1
+            // memchr to each `]`: body lines are long runs of HTML and text with few brackets.
+            guard let base = bytes.baseAddress else { return false }
+            while index + 1 < bytes.count,
+                  let found = memchr(base + index, Int32(UInt8(ascii: "]")), bytes.count - 1 - index) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[at + 1] == UInt8(ascii: "(") { return true }
+                index = at + 1
             }
             return false
         }

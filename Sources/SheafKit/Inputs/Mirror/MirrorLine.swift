@@ -20,8 +20,9 @@ enum MirrorLine {
     /// A rule of three or more dashes (`---`, `------------------------`).
     static func isDashes(_ line: ArraySlice<UInt8>) -> Bool {
         let unindented = dropIndent(line)
+        guard unindented.first == UInt8(ascii: "-") else { return false }
         let body = trimmed(unindented)
-        return unindented.first == UInt8(ascii: "-") && body.count >= 3 && body.allSatisfy { $0 == UInt8(ascii: "-") }
+        return body.count >= 3 && body.allSatisfy { $0 == UInt8(ascii: "-") }
     }
 
     /// A heading made only of Markdown links and separators: a navigation or promo line
@@ -144,7 +145,10 @@ enum MirrorLine {
 
     /// `line` without up to three leading spaces (Markdown's indent for block markers).
     static func dropIndent(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        line.dropFirst(min(3, line.prefix { $0 == 0x20 }.count))
+        // At most three spaces are read: a line indented deeper is not a Markdown shape anyway.
+        var start = line.startIndex
+        while start < line.endIndex, start - line.startIndex < 3, line[start] == 0x20 { start += 1 }
+        return line[start...]
     }
 
     /// `line` without leading and trailing ASCII whitespace.
