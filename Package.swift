@@ -29,9 +29,9 @@ let package = Package(
             providers: [.apt(["libzip-dev"]), .brew(["libzip"])]
         ),
         .systemLibrary(
-            name: "CZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+            name: "CLibDeflate",
+            pkgConfig: "libdeflate",
+            providers: [.apt(["libdeflate-dev"]), .brew(["libdeflate"])]
         ),
         .systemLibrary(
             name: "CPangoCairo",
@@ -46,7 +46,7 @@ let package = Package(
             dependencies: [
                 "CLibXML2",
                 "CLibZip",
-                "CZlib",
+                "CLibDeflate",
                 "CMalloc",
                 "CLibVips",
                 "CPangoCairo",
