@@ -45,6 +45,25 @@ import Testing
         }
     }
 
+    @Test func variablesAreEscapedAsSwiftMustacheEscapesThem() throws {
+        let templates = try TemplateSet.builtIn()
+        let page = templates.render(TemplateSet.chapter, ["language": "en", "title": "A<b> & \"c\" 'd' 中文", "firstPart": true,
+                                                          "body": "<p>x</p>"])
+        #expect(page.contains("<h1>A&lt;b&gt; &amp; &quot;c&quot; &#39;d&#39; 中文</h1>"))
+        #expect(page.contains("<p>x</p>"))
+        #expect(MarkupEscaping().escapeText("plain 文字") == "plain 文字")
+        #expect(MarkupEscaping().escapeText("<>&\"'") == "&lt;&gt;&amp;&quot;&#39;")
+    }
+
+    @Test func aParseErrorOnTheFirstLineNamesTheFilesOwnColumn() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("<p>{{#x}}</p>{{/y}}".utf8).write(to: URL(fileURLWithPath: folder + "/nav.xhtml.mustache"))
+        #expect { try TemplateSet(overridesIn: folder) } throws: { error in
+            (error as? SheafError)?.reason.contains("line 1, column 17:") == true
+        }
+    }
+
     @Test func chapterOverrideWinsAndOthersStayBuiltIn() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
