@@ -39,9 +39,9 @@ struct LinkResolver: Sendable {
 
     /// The path with `.` and `..` segments applied (RFC 3986 §5.2.4); the query and fragment untouched.
     static func removingDotSegments(_ reference: String) -> String {
-        let end = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+        let end = reference.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? reference.endIndex
         let path = reference[..<end]
-        guard path.contains(".") else { return reference }
+        guard path.utf8.contains(UInt8(ascii: ".")) else { return reference }
         var segments: [Substring] = []
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         for (index, part) in parts.enumerated() {
@@ -89,29 +89,43 @@ struct LinkResolver: Sendable {
     /// The host of `url` (`www.minghui.org`), without user, port or path; nil for a relative URL.
     static func host(ofURL url: String) -> String? {
         guard let schemeEnd = url.byteOffset(of: "://") else { return nil }
-        let rest = url[url.utf8.index(url.startIndex, offsetBy: schemeEnd + 3)...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostAndPort = authority.split(separator: "@").last ?? authority[...]
-        let host = hostAndPort.prefix { $0 != ":" }.lowercased()
-        return host.isEmpty ? nil : host
+        let start = url.utf8.index(url.startIndex, offsetBy: schemeEnd + 3)
+        let authority = url[start..<authorityEnd(of: url, from: start, endingAlsoAt: nil)]
+        let hostStart = authority.utf8.lastIndex(of: UInt8(ascii: "@")).map { authority.utf8.index(after: $0) }
+            ?? authority.startIndex
+        let hostAndPort = authority[hostStart...]
+        let host = hostAndPort[..<(hostAndPort.utf8.firstIndex(of: UInt8(ascii: ":")) ?? hostAndPort.endIndex)]
+        return host.isEmpty ? nil : host.lowercased()
+    }
+
+    /// Where the authority that starts at `start` ends: at the first `/`, `?`, `#` (or `extra`), else the end.
+    /// Read as bytes: the delimiters are ASCII, so the index found is a character boundary.
+    private static func authorityEnd(of url: String, from start: String.Index, endingAlsoAt extra: UInt8?) -> String.Index {
+        url.utf8[start...].firstIndex { byte in
+            byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == extra
+        } ?? url.endIndex
     }
 
     /// The lower-cased scheme of an absolute URL (`http` in `HTTP://x`).
     static func scheme(of href: String) -> String? {
-        guard let colon = href.firstIndex(of: ":") else { return nil }
-        let name = href[..<colon]
-        guard let first = name.first, first.isASCII, first.isLetter,
-              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }) else { return nil }
-        return name.lowercased()
+        let bytes = href.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let name = bytes[..<colon]
+        let isLetter = { (byte: UInt8) in (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        guard let first = name.first, isLetter(first), name.allSatisfy({ byte in
+            isLetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }) else { return nil }
+        return String(decoding: name.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// The URL with its path, query and fragment percent-encoded, or nil when it has no valid host
     /// (`http` and `https`: `//` right after the scheme, so not `https:https://host`) or no address (`mailto`).
     static func encodedURL(_ url: String) -> String? {
-        if url.hasPrefix("mailto:") { return url.count > "mailto:".count ? percentEncoded(url) : nil }
+        if url.hasPrefix("mailto:") { return url.utf8.count > "mailto:".utf8.count ? percentEncoded(url) : nil }
         guard let offset = url.byteOffset(of: "://"), offset == scheme(of: url)?.utf8.count else { return nil }
         let rest = url[url.utf8.index(url.startIndex, offsetBy: offset + 3)...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
+        let authority = rest[..<authorityEnd(of: url, from: rest.startIndex, endingAlsoAt: UInt8(ascii: "\\"))]
         guard isValidAuthority(authority) else { return nil }
         return url[..<rest.startIndex] + authority + percentEncoded(String(rest[authority.endIndex...]))
     }
@@ -142,11 +156,12 @@ struct LinkResolver: Sendable {
     private static func parts(of source: String) -> (scheme: String, authority: String, directory: String)? {
         guard let scheme = Self.scheme(of: source), scheme == "http" || scheme == "https",
               let offset = source.byteOffset(of: "://") else { return nil }
-        let rest = source[source.utf8.index(source.startIndex, offsetBy: offset + 3)...]
-        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let start = source.utf8.index(source.startIndex, offsetBy: offset + 3)
+        let authority = source[start..<authorityEnd(of: source, from: start, endingAlsoAt: nil)]
         guard !authority.isEmpty else { return nil }
-        let path = rest[authority.endIndex...].prefix { $0 != "?" && $0 != "#" }
-        let directory = path.lastIndex(of: "/").map { String(path[...$0]) } ?? "/"
+        let rest = source[authority.endIndex...]
+        let path = rest[..<(rest.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex)]
+        let directory = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[...$0]) } ?? "/"
         return (scheme, String(authority), directory)
     }
 
@@ -180,8 +195,13 @@ struct LinkResolver: Sendable {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
              UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: ":"),
+             UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
+             UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="):
+            return true
         default:
-            return "-._~:/?@!$&'()*+,;=".utf8.contains(byte)
+            return false
         }
     }
 
