@@ -37,3 +37,10 @@ extension String {
         return String(scalars[first...last])
     }
 }
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space, answered for ASCII without the property tables: most text is ASCII.
+    var isWhitespace: Bool {
+        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+    }
+}

@@ -195,10 +195,3 @@ extension HTMLNode {
         return true
     }
 }
-
-extension Unicode.Scalar {
-    /// Unicode's White_Space, answered for ASCII without the property tables: most text is ASCII.
-    var isWhitespace: Bool {
-        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
-    }
-}
