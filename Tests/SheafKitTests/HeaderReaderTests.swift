@@ -89,4 +89,20 @@ import Testing
         #expect(tooSmall.articles == all.articles)
         #expect(HeaderReader().readHeaders(of: files).bodies.isEmpty)
     }
+
+    /// Read in many runs on two threads, the bodies are kept when all of them together fit: the budget is one,
+    /// not a share per run (the files repeat, so the first runs hold the large bodies and the last the small).
+    @Test func manyRunsShareOneBudget() throws {
+        let files = self.files
+        try #require(files.count >= 2)
+        let sizes = HeaderReader(keptBodyBytes: 1 << 30).readHeaders(of: files).articles.map(\.size)
+        let large = files[sizes.firstIndex(of: sizes.max()!)!], small = files[sizes.firstIndex(of: sizes.min()!)!]
+        try #require(sizes.max()! > sizes.min()!)
+        let many = Array(repeating: large, count: 64) + Array(repeating: small, count: 960)
+        let total = 64 * sizes.max()! + 960 * sizes.min()!
+        let read = HeaderReader(jobs: 2, keptBodyBytes: total).readHeaders(of: many)
+        #expect(read.articles.count == many.count)
+        #expect(!read.bodies.isEmpty)
+        #expect(HeaderReader(jobs: 2, keptBodyBytes: total - 1).readHeaders(of: many).bodies.isEmpty)
+    }
 }

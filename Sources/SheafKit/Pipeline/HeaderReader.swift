@@ -30,17 +30,19 @@ struct HeaderReader {
     /// Consumes the list: it goes once read, before the runs' headers are joined.
     func readHeaders(of files: consuming [InputFile]) -> Result {
         let runs = jobs > 1 ? max(1, min(jobs * Self.runsPerJob, files.count / 64)) : 1
-        guard runs > 1 else { return readHeaders(of: files[...], keeping: keptBodyBytes) }
+        // One budget for all runs: split into shares, a run with more than its share of the text kept nothing.
+        let budget = BodyBudget(limit: keptBodyBytes)
+        guard runs > 1 else { return readHeaders(of: files[...], keeping: budget) }
         let all = files
         files = []
         let reader = self
         var parts = Array(0..<runs).parallelMap(jobs: jobs) { run in
             reader.readHeaders(of: all[all.count * run / runs ..< all.count * (run + 1) / runs],
-                               keeping: reader.keptBodyBytes / runs)
+                               keeping: budget)
         }
         _ = consume all
-        // A run that went over its share kept nothing: then no run's bodies are kept.
-        let keepsBodies = parts.allSatisfy { $0.bodies.count == $0.articles.count }
+        // Once the runs together read past the budget, the run that did kept nothing: then no run's bodies are kept.
+        let keepsBodies = budget.limit > 0 && budget.fits
         var lists = parts.indices.map { index in
             defer { parts[index].articles = [] }
             return parts[index].articles
@@ -59,10 +61,9 @@ struct HeaderReader {
         reference.entry.isEmpty ? reference.file : reference.file + "\u{0}" + reference.entry
     }
 
-    private func readHeaders(of files: ArraySlice<InputFile>, keeping budget: Int) -> Result {
+    private func readHeaders(of files: ArraySlice<InputFile>, keeping budget: BodyBudget) -> Result {
         var result = Result(articles: [], skipped: [], notes: [])
-        var keptBytes = 0
-        var keeps = budget > 0
+        var keeps = budget.limit > 0
         result.articles.reserveCapacity(files.count)
         for file in files {
             door.readArticles(in: file) { read in
@@ -73,13 +74,32 @@ struct HeaderReader {
                     if hashesBodies { header.bodyHash = FNV1a.hex(of: article.bodyHTML) }
                     result.articles.append(header)
                     result.notes += article.notes
-                    keptBytes += header.size
-                    keeps = keeps && keptBytes <= budget
+                    keeps = keeps && budget.take(header.size)
                     if keeps { result.bodies[Self.bodyKey(header.reference)] = article.bodyHTML } else if !result.bodies.isEmpty { result.bodies = [:] }
                 case .failure(let diagnostic): result.skipped.append(diagnostic)
                 }
             }
         }
         return result
+    }
+}
+
+/// The bytes of body text all runs may keep together, counted as they read.
+private final class BodyBudget: @unchecked Sendable {
+    let limit: Int
+    private let lock = NSLock()
+    private var taken = 0
+
+    init(limit: Int) { self.limit = limit }
+
+    /// Whether everything counted so far fits.
+    var fits: Bool { lock.withLock { taken <= limit } }
+
+    /// Counts `bytes` more; whether everything counted so far still fits.
+    func take(_ bytes: Int) -> Bool {
+        lock.withLock {
+            taken += bytes
+            return taken <= limit
+        }
     }
 }
