@@ -1,7 +1,7 @@
 /// The one way in for inputs: holds the formats Sheaf knows and says which reads a path.
 struct InputDoor: Sendable {
     /// Every format Sheaf reads, in the order they are asked.
-    static let knownFormats: [any InputFormat] = [MirrorFormat()]
+    static let knownFormats: [any InputFormat] = [MirrorFormat(), WebPageFormat()]
 
     /// The formats this door asks: all known ones, or the one `--format` forces.
     let formats: [any InputFormat]

@@ -11,6 +11,15 @@ struct HTMLDocumentParser: Sendable {
     var maximumDepth: Int = 64
     /// Attributes past this many on one tag are cut before parsing (see `AttributeLimit`).
     var attributeLimit = AttributeLimit()
+    /// Whether the document's `html`, `head` and `body` elements are kept as elements (a whole page, whose head
+    /// says what the page is) rather than the body's content alone (an article's fragment).
+    var keepsHead = false
+
+    init(maximumDepth: Int = 64, attributeLimit: AttributeLimit = AttributeLimit(), keepsHead: Bool = false) {
+        self.maximumDepth = maximumDepth
+        self.attributeLimit = attributeLimit
+        self.keepsHead = keepsHead
+    }
 
     /// What came out of one parse.
     struct Result: Sendable, Equatable {
@@ -68,9 +77,9 @@ struct HTMLDocumentParser: Sendable {
         while let node = cursor {
             if node.pointee.type == XML_ELEMENT_NODE {
                 let name = Self.string(node.pointee.name)
-                if Self.transparentWrappers.contains(name) {
+                if !keepsHead, Self.transparentWrappers.contains(name) {
                     builder.open(name: nil, attributes: [:])
-                } else if Self.droppedWrappers.contains(name) {
+                } else if !keepsHead, Self.droppedWrappers.contains(name) {
                     cursor = Self.next(after: node, top: top, builder: &builder)
                     continue
                 } else {
