@@ -21,14 +21,17 @@ struct ArticleExtractor: Sendable {
         var doubt: String?
     }
 
-    func extract(_ body: [HTMLNode]) -> Extracted {
+    /// The article in a page's `body`; `title` is the article's title, whose heading the chapter repeats.
+    func extract(_ body: [HTMLNode], title: String? = nil) -> Extracted {
         let root = Box(element: HTMLElement(name: "body", children: body), parent: nil)
         Self.removeFurniture(root, strict: true)
+        Self.removeTitleHeading(root, title: title)
         var result = extractOnce(root)
         if result.characters < minimumArticle {
             // Too strict for this page: class names judged content furniture. Again without them.
             let again = Box(element: HTMLElement(name: "body", children: body), parent: nil)
             Self.removeFurniture(again, strict: false)
+            Self.removeTitleHeading(again, title: title)
             let second = extractOnce(again)
             if second.characters > result.characters { result = second }
         }
@@ -123,7 +126,7 @@ struct ArticleExtractor: Sendable {
         "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "widget", "byline", "author", "dateline", "caption-credit", words: ["hid"])
     static let furnitureNames: Set<String> = [
-        "script", "style", "noscript", "template", "iframe", "form", "button", "input", "select", "textarea",
+        "script", "style", "noscript", "template", "iframe", "button", "input", "select", "textarea",
         "nav", "aside", "footer", "object", "embed", "canvas", "dialog", "menu",
     ]
     static let furnitureRoles: Set<String> = [
@@ -168,6 +171,7 @@ struct ArticleExtractor: Sendable {
             guard child.isElement else { return false }
             if furnitureNames.contains(child.name) || child.isHidden { return true }
             if let role = child.attributes["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
+            if child.name != "body", child.name != "article", child.name != "main", isByline(child) { return true }
             if strict, child.name != "body", child.name != "a", child.name != "article", child.name != "main" {
                 let names = child.className + " " + (child.attributes["id"] ?? "")
                 if unlikely.matches(names), !maybe.matches(names) { return true }
@@ -177,11 +181,34 @@ struct ArticleExtractor: Sendable {
         for child in box.children where child.isElement { removeFurniture(child, strict: strict) }
     }
 
+    /// The page's own heading of the article's title: the chapter opens with the title already.
+    static func removeTitleHeading(_ root: Box, title: String?) {
+        guard let title, !title.isEmpty else { return }
+        let heading = root.descendants.first { box in
+            guard box.name == "h1" || box.name == "h2" else { return false }
+            let text = box.innerText
+            return PageMetadata.similarity(text, title) > 0.75 && PageMetadata.similarity(title, text) > 0.75
+        }
+        if let heading, let parent = heading.parent { parent.children.removeAll { $0 === heading } }
+    }
+
+    /// A byline, dateline or author box: short, and named so by its class, id, `rel` or `itemprop`.
+    static func isByline(_ box: Box) -> Bool {
+        let names = [box.className, box.attributes["id"] ?? "", box.attributes["rel"] ?? "",
+                     box.attributes["itemprop"] ?? ""].joined(separator: " ")
+        guard bylineNames.matches(names) else { return false }
+        let length = box.innerText.trimmingCharacters(in: .whitespacesAndNewlines).count
+        return length > 0 && length < 100 && box.count(named: "p") <= 1
+    }
+
+    static let bylineNames = NameHints("byline", "author", "dateline", "writtenby", "p-author", "timestamp",
+                                       "publish-date", "post-date", "article-date")
+
     /// Inside the kept part, drops lists, tables and divisions that read as furniture: mostly links, more
     /// images or inputs than paragraphs, or a negative class with little text.
     static func cleanConditionally(_ box: Box, scores: [ObjectIdentifier: (box: Box, score: Double)]) {
         box.children.removeAll { child in
-            guard ["div", "ul", "ol", "table", "section", "header", "figure"].contains(child.name) else { return false }
+            guard ["div", "ul", "ol", "table", "section", "header", "figure", "form"].contains(child.name) else { return false }
             let weight = classWeight(child)
             let text = child.innerText
             let length = text.count

@@ -76,7 +76,7 @@ struct WebPageFormat: InputFormat {
         }
         let page = parser.parse(String(decoding: decoded.utf8, as: UTF8.self)).nodes
         let metadata = PageMetadata.read(page)
-        let extracted = extractor.extract(Self.body(of: page))
+        let extracted = extractor.extract(Self.body(of: page), title: metadata.title)
         guard extracted.characters > 0 || !extracted.nodes.isEmpty else {
             return .failure(Self.skipped(path, "not an article: the page holds no text"))
         }
