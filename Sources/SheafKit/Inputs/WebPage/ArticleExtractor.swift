@@ -82,6 +82,17 @@ struct ArticleExtractor: Sendable {
         // A parent that holds the top candidate and little else of its own is the article.
         var article = top
         while let parent = article.parent, parent.parent != nil, parent.children.count == 1 { article = parent }
+        // An article cut into chunks of one shape (`div.grid` after `div.grid`, ads between): the chunk holding
+        // the best candidate is one of them, and its like-named neighbours are the rest of the article.
+        if let parent = article.parent, let grand = parent.parent, grand.parent != nil, !parent.className.isEmpty {
+            let continues = grand.children.contains { other in
+                other !== parent && other.name == parent.name && other.className == parent.className
+                    && ([other] + other.descendants).contains { box in
+                        (candidates[ObjectIdentifier(box)]?.score ?? 0) >= topScore * 0.3
+                    }
+            }
+            if continues { article = parent }
+        }
 
         var kept: [Box] = []
         let threshold = max(10, topScore * 0.2)
@@ -118,7 +129,7 @@ struct ArticleExtractor: Sendable {
         "yom-remote", "newsletter", "subscribe", "cookie", "share", "sharing", "follow", "promo", "recommend",
         "trending", "most-popular", "navigation", "nav-", "-nav", "toolbar", "masthead")
     static let maybe = NameHints("and", "article", "body", "column", "content", "main", "mathjax", "shadow", "story",
-                                 "post")
+                                 "post", "tweet", "embed", "instagram")
     static let positive = NameHints("article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
                                     "pagination", "post", "text", "blog", "story")
     static let negative = NameHints(
