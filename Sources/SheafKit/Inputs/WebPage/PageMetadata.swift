@@ -99,6 +99,8 @@ struct PageMetadata: Sendable, Equatable {
             result = mainHeadings[0]
         }
         result = clean(result)
+        // The page's own heading says the cut title is the article's: short as it is, it stands.
+        if result != title, headings.contains(where: { clean($0) == result }) { return result }
         let words = wordCount(result)
         let originalWords = wordCount(String(title.filter { !separators.contains($0) }))
         if words <= 4, !hadHierarchy || words != originalWords - 1 {
