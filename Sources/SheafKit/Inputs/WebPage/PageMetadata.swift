@@ -77,8 +77,10 @@ struct PageMetadata: Sendable, Equatable {
         let title = clean(original)
         var result = title
         var hadHierarchy = false
+        var wasCut = false
         let spaced = separatorPositions(in: title)
         if let last = spaced.last {
+            wasCut = true
             hadHierarchy = spaced.contains { hierarchical.contains(title[$0]) }
             result = String(title[..<title.index(before: last)])
             if wordCount(result) < 3, let firstSeparator = spaced.first {
@@ -100,7 +102,7 @@ struct PageMetadata: Sendable, Equatable {
         }
         result = clean(result)
         // The page's own heading says the cut title is the article's: short as it is, it stands.
-        if result != title, headings.contains(where: { clean($0) == result }) { return result }
+        if wasCut, result != title, headings.contains(where: { clean($0) == result }) { return result }
         let words = wordCount(result)
         let originalWords = wordCount(String(title.filter { !separators.contains($0) }))
         if words <= 4, !hadHierarchy || words != originalWords - 1 {
@@ -164,6 +166,8 @@ struct PageMetadata: Sendable, Equatable {
 private struct Facts {
     /// `meta` values by key: `property` or `name`, lower case, spaces removed, `.` read as `:`.
     var meta: [String: String] = [:]
+    /// The `meta` keys a `property` attribute gave.
+    var fromProperty: Set<String> = []
     var linkedData: [Any] = []
     var documentTitle: String?
     var headings: [String] = []
@@ -183,7 +187,11 @@ private struct Facts {
                     // `property` may hold several names.
                     for name in names.split(whereSeparator: \.isWhitespace) {
                         let key = name.lowercased().replacingOccurrences(of: ".", with: ":")
-                        if meta[key] == nil { meta[key] = content }
+                        // The first of each key wins, except that a `property` outranks a `name`.
+                        if meta[key] == nil || (attribute == "property" && !fromProperty.contains(key)) {
+                            meta[key] = content
+                        }
+                        if attribute == "property" { fromProperty.insert(key) }
                     }
                 }
             case "title":
