@@ -50,6 +50,8 @@ public struct BuildReport: Sendable, Equatable, Codable {
         public var chapter: String
         /// Every input path merged into this article, as opened.
         public var files: [String]
+        /// The authors the input names, in its order; nil (left out of the JSON) when it names none.
+        public var authors: [String]? = nil
     }
 
     /// An input file that is in no book, and why.
@@ -134,10 +136,13 @@ extension BuildReport.ArticleEntry: Packable {
         writer.write(source)
         writer.write(chapter)
         writer.write(files)
+        writer.write(authors ?? [])
     }
 
     init(unpacking reader: inout PackedReader) {
         self.init(title: reader.readString(), date: reader.readOptionalString(), source: reader.readOptionalString(),
                   chapter: reader.readString(), files: reader.readStrings())
+        let authors = reader.readStrings()
+        self.authors = authors.isEmpty ? nil : authors
     }
 }

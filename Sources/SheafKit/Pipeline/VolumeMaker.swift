@@ -100,7 +100,7 @@ struct VolumeMaker: Sendable {
         PackedList(articles.enumerated().lazy.map { index, header in
             BuildReport.ArticleEntry(title: header.title, date: header.date?.description, source: header.source,
                                      chapter: chapters.flatMap { index < $0.count ? $0[index] : nil } ?? "",
-                                     files: header.files)
+                                     files: header.files, authors: header.authors.isEmpty ? nil : header.authors)
         })
     }
 

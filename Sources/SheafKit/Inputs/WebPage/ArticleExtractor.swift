@@ -19,11 +19,20 @@ struct ArticleExtractor: Sendable {
         var characters: Int
         /// Why the result is doubtful (little text, candidates of similar weight), or nil.
         var doubt: String?
+        /// The text of the page's byline element (`By Ann Lee`), when it has one.
+        var byline: String?
     }
 
     /// The article in a page's `body`; `title` is the article's title, whose heading the chapter repeats.
     func extract(_ body: [HTMLNode], title: String? = nil) -> Extracted {
         let root = Box(element: HTMLElement(name: "body", children: body), parent: nil)
+        let byline = root.descendants.first(where: Self.namesAuthor).map { found in
+            // Inside a byline box, the element that is the name itself (`itemprop="name"`, `rel="author"`).
+            let name = found.descendants.first { box in
+                box.attributes["itemprop"]?.contains("name") == true || box.attributes["rel"] == "author"
+            } ?? found
+            return name.innerText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
         Self.removeFurniture(root, strict: true)
         Self.removeTitleHeading(root, title: title)
         var result = extractOnce(root)
@@ -38,6 +47,7 @@ struct ArticleExtractor: Sendable {
         if result.characters < minimumArticle, result.doubt == nil {
             result.doubt = "little text (\(result.characters) characters)"
         }
+        result.byline = byline
         return result
     }
 
@@ -211,6 +221,16 @@ struct ArticleExtractor: Sendable {
         let length = box.innerText.trimmingCharacters(in: .whitespacesAndNewlines).count
         return length > 0 && length < 100 && box.count(named: "p") <= 1
     }
+
+    /// A short element that names the article's author: `rel="author"`, `itemprop="author"`, or a byline class or id.
+    static func namesAuthor(_ box: Box) -> Bool {
+        let length = box.innerText.trimmingCharacters(in: .whitespacesAndNewlines).count
+        guard length > 0, length < 100 else { return false }
+        if box.attributes["rel"] == "author" || box.attributes["itemprop"]?.contains("author") == true { return true }
+        return authorNames.matches(box.className + " " + (box.attributes["id"] ?? ""))
+    }
+
+    static let authorNames = NameHints("byline", "author", "dateline", "writtenby", "p-author")
 
     static let bylineNames = NameHints("byline", "author", "dateline", "writtenby", "p-author", "timestamp",
                                        "publish-date", "post-date", "article-date")

@@ -90,7 +90,8 @@ struct WebPageFormat: InputFormat {
                 source: url,
                 site: metadata.site ?? url.flatMap(LinkResolver.host(ofURL:)),
                 files: [path])
-            header.authors = metadata.authors
+            header.authors = metadata.authors.isEmpty
+                ? extracted.byline.map { [Self.authorName($0)] } ?? [] : metadata.authors
             header.language = metadata.language
             header.folder = header.channel
             return header
@@ -101,6 +102,17 @@ struct WebPageFormat: InputFormat {
         }
         let html = extracted.nodes.map(XHTMLSerializer.serialize).joined()
         return .success((Article(header: header, bodyHTML: html, notes: notes), extracted))
+    }
+
+    /// A byline's words without a leading "By" (`By Ann Lee` → `Ann Lee`).
+    static func authorName(_ byline: String) -> String {
+        let words = byline.split(separator: " ", maxSplits: 1)
+        var name = words.count == 2 && words[0].lowercased() == "by" ? String(words[1]) : byline
+        // A dash after the name starts the date or the role (`Dan Goodin - Apr 16, 2015`, `Nicolas Perriault —`).
+        for dash in [" - ", " — ", " – "] {
+            if let range = name.range(of: dash) { name = String(name[..<range.lowerBound]) }
+        }
+        return name.trimmingCharacters(in: CharacterSet(charactersIn: " —–-"))
     }
 
     /// The children of the page's `body` (the page itself when it has none).
