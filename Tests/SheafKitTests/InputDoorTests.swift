@@ -32,10 +32,12 @@ import Testing
     @Test func aNamedFileIsRecognisedByItsFirstBytes() throws {
         let tree = try ScratchTree()
         defer { tree.remove() }
-        try tree.file("saved.html", "### t\n<p>x</p>\n")
-        #expect(InputDoor.standard.verdict(for: tree.root + "/saved.html", named: true) == .read("mirror"))
-        #expect(InputDoor.standard.verdict(for: tree.root + "/saved.html", named: false)
-                == .skipped(Diagnostic(.warning, stage: .read, file: tree.root + "/saved.html", "not an article: no reader for .html files")))
+        try tree.file("saved.page", "### t\n<p>x</p>\n")
+        #expect(InputDoor.standard.verdict(for: tree.root + "/saved.page", named: true) == .read("mirror"))
+        #expect(InputDoor.standard.verdict(for: tree.root + "/saved.page", named: false)
+                == .skipped(Diagnostic(.warning, stage: .read, file: tree.root + "/saved.page", "not an article: no reader for .page files")))
+        try tree.file("page.html", "<!DOCTYPE html><html><body><p>x</p></body></html>")
+        #expect(InputDoor.standard.verdict(for: tree.root + "/page.html", named: false) == .read("webpage"))
     }
 
     @Test func aForcedFormatReadsEveryNamedFile() throws {
@@ -49,7 +51,7 @@ import Testing
     }
 
     @Test func anUnknownFormatIsAnErrorNamingTheKnownOnes() {
-        #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror")) {
+        #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror, webpage")) {
             try InputDoor(format: "rss")
         }
     }
