@@ -4,6 +4,7 @@ import SheafKit
 
 extension Grouping: ExpressibleByArgument {}
 extension DeviceProfile.Device: ExpressibleByArgument {}
+extension PageExtraction.Mode: ExpressibleByArgument {}
 
 /// The options `build` and `plan` share: what to read, how to group and name it, and which recipe to start
 /// from. Each has a recipe key of the same name (see `sheaf init`); an option given here wins over the recipe.
@@ -91,6 +92,24 @@ struct CollectionOptions: ParsableArguments {
         discussion: DeviceProfile.summary, valueName: "device"))
     var device: DeviceProfile.Device?
 
+    @Option(help: ArgumentHelp(
+        "In saved web pages, find the article (auto, the default) or package each page whole (off).",
+        discussion: "auto leaves out menus, headers and footers, share buttons, related links, comments and notices; "
+            + "off keeps every part of the page but its scripts, forms and menus: for pages known to be clean.",
+        valueName: "mode"))
+    var extract: PageExtraction.Mode?
+
+    @Option(name: .customLong("keep"), help: ArgumentHelp(
+        "In saved web pages, the article is what this CSS selector matches (article, .story, #main > div, "
+            + "[itemprop=articleBody]); repeatable. A recipe's sites table gives selectors per site.",
+        valueName: "selector"))
+    var keep: [String] = []
+
+    @Option(name: .customLong("remove"), help: ArgumentHelp(
+        "In saved web pages, leave out what this CSS selector matches (.newsletter, div.related, [data-ad]); "
+            + "repeatable.", valueName: "selector"))
+    var remove: [String] = []
+
     func validate() throws {
         guard (maxArticles ?? 1) >= 1 else { throw ValidationError("--max-articles must be at least 1.") }
         if last != nil && (since != nil || until != nil) {
@@ -138,6 +157,10 @@ struct CollectionOptions: ParsableArguments {
         settings.title = title
         settings.fileName = fileName
         settings.language = language
+        settings.extract = extract
+        for selector in keep + remove { _ = try Self.parsed(keep.contains(selector) ? "--keep" : "--remove", selector, PageSelector.check) }
+        settings.keep = keep.isEmpty ? nil : keep
+        settings.remove = remove.isEmpty ? nil : remove
         settings.out = out
         settings.device = device
         return settings

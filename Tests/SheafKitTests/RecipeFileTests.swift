@@ -78,6 +78,49 @@ import Testing
         #expect(options.device == DeviceProfile(.kobo) && options.sideloadDirectory == "/media/KOBOeReader")
     }
 
+    @Test func extractionRulesArePerRecipeAndPerSite() throws {
+        let file = try parse("""
+            [defaults]
+            remove = [".newsletter"]
+
+            [recipes.saved]
+            inputs = ["saved"]
+            extract = "auto"
+            keep = "article"
+
+            [recipes.saved.sites."example.com"]
+            keep = ["div.story", "#main > p"]
+            remove = "[data-ad]"
+
+            [recipes.saved.sites."clean.example.org"]
+            extract = "off"
+            """)
+        let settings = try #require(try file.recipes(named: "saved").first).settings
+        let extraction = try settings.buildOptions(environment: BuildEnvironment()).extraction
+        #expect(extraction.all == PageExtraction.Rules(mode: .auto, keep: ["article"], remove: [".newsletter"]))
+        #expect(extraction.rules(forHost: "news.example.com").keep == ["article", "div.story", "#main > p"])
+        #expect(extraction.rules(forHost: "news.example.com").remove == [".newsletter", "[data-ad]"])
+        #expect(extraction.rules(forHost: "clean.example.org").mode == .off)
+        #expect(extraction.rules(forHost: "other.net") == extraction.all)
+        #expect(extraction.rules(forHost: "notexample.com") == extraction.all)
+    }
+
+    @Test func aSelectorThatCannotBeReadNamesItsLine() throws {
+        #expect(throws: SheafError.self) {
+            _ = try parse("""
+                [recipes.saved]
+                inputs = ["saved"]
+                remove = ["a:hover"]
+                """)
+        }
+        do {
+            _ = try parse("[recipes.saved]\ninputs = [\"saved\"]\n\n[recipes.saved.sites.\"e.com\"]\nkeeep = \"p\"\n")
+            Issue.record("an unknown site key was accepted")
+        } catch let error as SheafError {
+            #expect(error.reason.contains("unknown key; a site takes extract, keep, remove"))
+        }
+    }
+
     @Test func theDeviceSetsTheDefaultSizeCapAndAnOptionWinsOverTheRecipe() throws {
         let recipe = try #require(try parse("[recipes.a]\ndevice = \"kindle\"\nto = \"r\"\n").recipes(named: nil).first)
         let kindle = try recipe.settings.buildOptions(environment: BuildEnvironment())

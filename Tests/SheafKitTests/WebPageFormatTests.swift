@@ -49,4 +49,100 @@ import Testing
         #expect(diagnostic.file == path)
         #expect(diagnostic.message.contains("empty"))
     }
+
+    /// `html` written as a page in a new folder, read by `format`.
+    static func read(_ html: String, name: String = "page.html", format: WebPageFormat = WebPageFormat())
+        throws -> Result<(article: Article, extracted: ArticleExtractor.Extracted), Diagnostic> {
+        let folder = NSTemporaryDirectory() + "sheaf-webpage-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try html.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        return format.read(folder + "/" + name)
+    }
+
+    static let story = """
+        <html><head><title>Harbour opens</title></head><body><nav><a href="/">Home</a></nav>
+        <div class="story"><p>The new harbour opened on Monday after three years of work on its walls and quays.</p>
+        <div class="promo-box">Subscribe to our letters, every morning, with the best of the news, for nothing.</div>
+        <p>Fishing boats came in first, then the ferry, and the town watched from the old sea wall all afternoon.</p>
+        <img src="quay.jpg" alt="The quay"></div><div class="comments"><p>First comment, a long one, about the harbour.</p></div>
+        </body></html>
+        """
+
+    @Test func keepSelectorsChooseTheArticleAndRemoveSelectorsCutIt() throws {
+        let rules = PageExtraction(all: .init(keep: [".story"], remove: [".promo-box"]))
+        let read = try Self.read(Self.story, format: WebPageFormat(extraction: rules)).get()
+        #expect(read.article.bodyHTML.contains("Fishing boats"))
+        #expect(!read.article.bodyHTML.contains("Subscribe"))
+        #expect(!read.article.bodyHTML.contains("First comment"))
+        #expect(!read.article.bodyHTML.contains("Home"))
+        #expect(read.article.header.kept?.images == 1)
+        #expect(read.article.header.kept?.characters ?? 0 > 100)
+    }
+
+    @Test func aSitesRulesApplyToItsPagesOnly() throws {
+        let page = Self.story.replacingOccurrences(of: "<head>", with: #"<head><link rel="canonical" href="https://news.example.com/h">"#)
+        let rules = PageExtraction(sites: ["example.com": .init(keep: [".comments"])])
+        let read = try Self.read(page, format: WebPageFormat(extraction: rules)).get()
+        #expect(read.article.bodyHTML.contains("First comment"))
+        #expect(!read.article.bodyHTML.contains("Fishing boats"))
+        let other = PageExtraction(sites: ["example.org": .init(keep: [".comments"])])
+        #expect(try Self.read(page, format: WebPageFormat(extraction: other)).get().article.bodyHTML.contains("Fishing boats"))
+    }
+
+    @Test func keepSelectorsThatMatchNothingFallBackToTheExtractorWithANote() throws {
+        let rules = PageExtraction(all: .init(keep: ["#no-such"]))
+        let read = try Self.read(Self.story, format: WebPageFormat(extraction: rules)).get()
+        #expect(read.article.bodyHTML.contains("Fishing boats"))
+        #expect(read.article.notes.contains { $0.message.contains("no element matches the keep selectors #no-such") })
+    }
+
+    @Test func extractionOffKeepsTheWholePageButItsMenusAndScripts() throws {
+        let read = try Self.read(Self.story, format: WebPageFormat(extraction: PageExtraction(all: .init(mode: .off)))).get()
+        #expect(read.article.bodyHTML.contains("Subscribe"))
+        #expect(read.article.bodyHTML.contains("First comment"))
+        #expect(!read.article.bodyHTML.contains("Home"))
+    }
+
+    @Test func pagesThatAreNoArticlesAreSkippedWithTheirReason() throws {
+        let redirect = #"<html><head><meta http-equiv="refresh" content="0; url=https://e.org/new"></head><body>Moved</body></html>"#
+        #expect(try Self.read(redirect).failureMessage?.contains("only redirects to https://e.org/new") == true)
+        let frames = #"<html><frameset><frame src="menu.html"><frame src="main.html"></frameset></html>"#
+        #expect(try Self.read(frames).failureMessage?.contains("only a frameset (of menu.html, main.html)") == true)
+        let folder = NSTemporaryDirectory() + "sheaf-binary-" + UUID().uuidString + ".html"
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0]).write(to: URL(fileURLWithPath: folder))
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        guard case .failure(let binary) = WebPageFormat().read(folder) else { Issue.record("binary read"); return }
+        #expect(binary.message.contains("binary file (PNG image)"))
+    }
+
+    @Test func aSingleFilePageIsDatedAndAddressedByItsComment() throws {
+        let page = """
+            <!DOCTYPE html> <html><!--
+             Page saved with SingleFile
+             url: https://blog.example.net/posts/harbour
+             saved date: Tue Nov 17 2020 12:34:56 GMT+0100 (CET)
+            --><head><title>Harbour opens</title></head><body><article>
+            <p>The new harbour opened on Monday after three years of work on its walls and quays, said the mayor.</p>
+            <p>Fishing boats came in first, then the ferry, and the town watched from the old sea wall all afternoon.</p>
+            <p><img src="data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=" data-src="https://blog.example.net/q.jpg"></p>
+            </article></body></html>
+            """
+        let read = try Self.read(page).get()
+        #expect(read.article.header.source == "https://blog.example.net/posts/harbour")
+        #expect(read.article.header.site == "blog.example.net")
+        #expect(read.article.header.date == ArticleDate(year: 2020, month: 11, day: 17))
+        #expect(read.article.notes.contains { $0.message.contains("the day the page was saved") })
+        #expect(read.article.bodyHTML.contains("https://blog.example.net/q.jpg"))
+        #expect(read.article.header.kept?.images == 1)
+    }
 }
+
+extension Result {
+    /// The failure's message, for a diagnostic; nil on success.
+    var failureMessage: String? {
+        guard case .failure(let error) = self else { return nil }
+        return (error as? Diagnostic)?.message
+    }
+}
+

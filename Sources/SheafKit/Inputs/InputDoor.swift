@@ -1,7 +1,12 @@
 /// The one way in for inputs: holds the formats Sheaf knows and says which reads a path.
 struct InputDoor: Sendable {
     /// Every format Sheaf reads, in the order they are asked.
-    static let knownFormats: [any InputFormat] = [MirrorFormat(), WebPageFormat()]
+    static let knownFormats: [any InputFormat] = formats()
+
+    /// Every format Sheaf reads, those that find articles in web pages following `extraction`.
+    static func formats(extraction: PageExtraction = PageExtraction()) -> [any InputFormat] {
+        [MirrorFormat(), WebPageFormat(extraction: extraction)]
+    }
 
     /// The formats this door asks: all known ones, or the one `--format` forces.
     let formats: [any InputFormat]
@@ -18,12 +23,14 @@ struct InputDoor: Sendable {
     }
 
     /// A door to every known format, or to the one named (`mirror`); an unknown name is an error naming the known.
-    init(format name: String? = nil) throws {
+    /// Web pages are read following `extraction`.
+    init(format name: String? = nil, extraction: PageExtraction = PageExtraction()) throws {
+        let known = extraction.isDefault ? Self.knownFormats : Self.formats(extraction: extraction)
         guard let name else {
-            (formats, isForced) = (Self.knownFormats, false)
+            (formats, isForced) = (known, false)
             return
         }
-        guard let format = Self.knownFormats.first(where: { $0.name == name }) else {
+        guard let format = known.first(where: { $0.name == name }) else {
             throw SheafError(stage: .read, "unknown input format '\(name)'; the known formats are "
                              + Self.knownFormats.map(\.name).joined(separator: ", "))
         }

@@ -33,6 +33,8 @@ public struct ArticleHeader: Sendable, Hashable, Codable {
     public var format: String = ""
     /// Which article of its file this is, for a file of many (a feed's entry id); empty for a file of one.
     public var entry: String = ""
+    /// For a format that finds the article inside a page: characters of text and pictures it kept; else nil.
+    public var kept: KeptContent?
 
     /// A header with every field given.
     public init(id: String, channel: String, title: String, date: ArticleDate?, source: String?,
@@ -73,6 +75,8 @@ extension ArticleHeader: Packable {
         writer.write(feed)
         writer.write(format)
         writer.write(entry)
+        writer.write(kept?.characters)
+        writer.write(kept?.images)
     }
 
     init(unpacking reader: inout PackedReader) {
@@ -87,6 +91,21 @@ extension ArticleHeader: Packable {
         feed = reader.readOptionalString()
         format = reader.readString()
         entry = reader.readString()
+        let characters = reader.readOptionalInt(), images = reader.readOptionalInt()
+        kept = characters.map { KeptContent(characters: $0, images: images ?? 0) }
+    }
+}
+
+/// What extraction kept of a page: what the report says of it.
+public struct KeptContent: Sendable, Hashable, Codable {
+    /// Characters of visible text, whitespace not counted.
+    public var characters: Int
+    /// Pictures.
+    public var images: Int
+
+    public init(characters: Int, images: Int) {
+        self.characters = characters
+        self.images = images
     }
 }
 

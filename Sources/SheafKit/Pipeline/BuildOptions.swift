@@ -46,6 +46,8 @@ public struct BuildOptions: Sendable, Equatable {
     public var waitsForLock = true
     /// The input format every input is read as (`--format mirror`); nil lets the door choose each file's.
     public var format: String?
+    /// How the article is found in saved web pages (`--extract`, `--keep`, `--remove`, a recipe's `sites`).
+    public var extraction = PageExtraction()
     /// The series the books belong to: a recipe's name; nil derives one per collection (`series(of:)`).
     public var series: String?
 
@@ -91,4 +93,11 @@ public struct BuildOptions: Sendable, Equatable {
 
     /// One job per active core.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+extension BuildOptions {
+    /// The door the build reads its inputs through: the format forced, web pages read by `extraction`.
+    var inputDoor: InputDoor {
+        (try? InputDoor(format: format, extraction: extraction)) ?? .standard
+    }
 }

@@ -52,6 +52,11 @@ public struct BuildReport: Sendable, Equatable, Codable {
         public var files: [String]
         /// The authors the input names, in its order; nil (left out of the JSON) when it names none.
         public var authors: [String]? = nil
+        /// For a page whose article was found inside it: characters of text kept (whitespace not counted); nil
+        /// for inputs that hold only their article.
+        public var characters: Int? = nil
+        /// For such a page: the pictures kept.
+        public var images: Int? = nil
     }
 
     /// An input file that is in no book, and why.
@@ -137,6 +142,8 @@ extension BuildReport.ArticleEntry: Packable {
         writer.write(chapter)
         writer.write(files)
         writer.write(authors ?? [])
+        writer.write(characters)
+        writer.write(images)
     }
 
     init(unpacking reader: inout PackedReader) {
@@ -144,5 +151,7 @@ extension BuildReport.ArticleEntry: Packable {
                   chapter: reader.readString(), files: reader.readStrings())
         let authors = reader.readStrings()
         self.authors = authors.isEmpty ? nil : authors
+        characters = reader.readOptionalInt()
+        images = reader.readOptionalInt()
     }
 }

@@ -29,7 +29,7 @@ struct PlanningWork: PipelineWork {
 
     init(options: BuildOptions, building: Bool) {
         self.options = options
-        self.door = (try? InputDoor(format: options.format)) ?? .standard
+        self.door = options.inputDoor
         self.building = building
         self.plan = BuildPlan(collection: "", volumes: [], skipped: [], notes: [])
     }

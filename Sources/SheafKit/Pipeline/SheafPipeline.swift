@@ -69,7 +69,8 @@ struct SheafPipeline: Sendable {
                       progress: @Sendable (BuildProgress) -> Void = { _ in },
                       waiting: (String) -> Void = { _ in }) async throws -> BuildReport {
         let templates = try TemplateSet(overridesIn: options.templatesDirectory)
-        _ = try InputDoor(format: options.format)
+        _ = try InputDoor(format: options.format, extraction: options.extraction)
+        try options.extraction.check()
         var (plan, bodies) = planForBuilding()
         guard !plan.volumes.isEmpty || !plan.excluded.isEmpty else {
             // Nothing found at all is an error; everything left out by the options (an empty week) is not.
@@ -98,7 +99,7 @@ struct SheafPipeline: Sendable {
                                 largeVolume: plan.articleCount / max(1, options.jobs),
                                 cover: try options.coverFile.map(BookCover.read),
                                 imageCache: options.imagesDirectory, device: options.device,
-                                interruption: interruption, readBodies: bodies)
+                                interruption: interruption, readBodies: bodies, door: options.inputDoor)
         let (cataloged, prunable) = options.catalog
             ? try catalogedMaker(maker, plan: &plan, templates: templates) : (nil, [])
         let total = plan.volumes.count

@@ -36,6 +36,8 @@ struct VolumeMaker: Sendable {
     var interruption: BuildInterruption? = nil
     /// Article bodies the first pass kept (a small collection's), by `HeaderReader.bodyKey`: not read again.
     var readBodies: [String: String] = [:]
+    /// The door bodies are loaded through (the build's formats, as its options set them).
+    var door = InputDoor.standard
 
     /// Makes the book; `identifier` is the one an earlier build of the volume had (see `BookAssembler`).
     func make(_ volume: Volume, identifier: String? = nil) -> Outcome {
@@ -65,7 +67,6 @@ struct VolumeMaker: Sendable {
 
     /// "Load bodies" and "normalize", for the volume as it is in this round (its links name its chapters).
     func articleSteps(for volume: Volume) -> ChapterBatches.Steps {
-        let door = InputDoor.standard
         var writer = XHTMLWriter(language: volume.language, links: BookLinks(volume: volume, policy: door.bodyPolicy(of:)))
         writer.imageCache = imageCache
         writer.device = device
@@ -100,7 +101,8 @@ struct VolumeMaker: Sendable {
         PackedList(articles.enumerated().lazy.map { index, header in
             BuildReport.ArticleEntry(title: header.title, date: header.date?.description, source: header.source,
                                      chapter: chapters.flatMap { index < $0.count ? $0[index] : nil } ?? "",
-                                     files: header.files, authors: header.authors.isEmpty ? nil : header.authors)
+                                     files: header.files, authors: header.authors.isEmpty ? nil : header.authors,
+                                     characters: header.kept?.characters, images: header.kept?.images)
         })
     }
 

@@ -47,6 +47,14 @@ public struct BuildSettings: Sendable, Equatable {
     public var `repeat`: Bool?
     /// Delete the books no volume makes any more (default false).
     public var prune: Bool?
+    /// Whether the article is looked for in web pages (default auto) or each page packaged whole (off).
+    public var extract: PageExtraction.Mode?
+    /// Selectors of the article's parts in web pages.
+    public var keep: [String]?
+    /// Selectors of what is never the article in web pages.
+    public var remove: [String]?
+    /// Extraction rules by site (host name, covering its subdomains).
+    public var sites: [String: PageExtraction.Rules]?
 
     /// A layer that says nothing.
     public init() {}
@@ -78,6 +86,11 @@ public struct BuildSettings: Sendable, Equatable {
         merged.catalog = other.catalog ?? catalog
         merged.repeat = other.repeat ?? self.repeat
         merged.prune = other.prune ?? prune
+        merged.extract = other.extract ?? extract
+        merged.keep = other.keep ?? keep
+        merged.remove = other.remove ?? remove
+        // A site's rules on top replace that site's rules below; other sites stay.
+        if let otherSites = other.sites { merged.sites = (sites ?? [:]).merging(otherSites) { _, new in new } }
         return merged
     }
 
@@ -103,11 +116,18 @@ public struct BuildSettings: Sendable, Equatable {
             repeatArticles: self.repeat ?? false, prune: prune ?? false, coverFile: cover, imagesDirectory: images,
             device: profile, sideloadDirectory: to)
         options.format = format
+        options.extraction = extraction
+        try options.extraction.check()
         return options
     }
 }
 
 extension BuildSettings {
+    /// The web page extraction these settings give.
+    public var extraction: PageExtraction {
+        PageExtraction(all: PageExtraction.Rules(mode: extract, keep: keep ?? [], remove: remove ?? []), sites: sites ?? [:])
+    }
+
     /// The names of the input formats Sheaf reads (`mirror`), the values `format` takes.
     public static var formatNames: [String] { InputDoor.knownFormats.map(\.name) }
 

@@ -10,7 +10,9 @@ struct RecipeFields {
     /// Every key a recipe table may hold: the command line's long option names.
     static let keys = ["inputs", "format", "channels", "group-by", "index", "since", "until", "last", "week-start",
                        "max-articles", "max-size", "title", "file-name", "language", "out", "templates", "cover", "images",
-                       "device", "to", "catalog", "repeat", "prune"]
+                       "device", "to", "catalog", "repeat", "prune", "extract", "keep", "remove", "sites"]
+    /// The keys of a site's table under `sites`.
+    static let siteKeys = ["extract", "keep", "remove"]
 
     func settings(_ value: TOMLValue, at table: [String]) throws -> BuildSettings {
         guard let fields = value.table else {
@@ -47,6 +49,10 @@ struct RecipeFields {
             case "catalog": settings.catalog = try read.bool()
             case "repeat": settings.repeat = try read.bool()
             case "prune": settings.prune = try read.bool()
+            case "extract": settings.extract = try read.choice(PageExtraction.Mode.self)
+            case "keep": settings.keep = try read.selectors()
+            case "remove": settings.remove = try read.selectors()
+            case "sites": settings.sites = try sites(field, at: table + ["sites"])
             default:
                 throw problem(at: table, key: key, "unknown key; a recipe takes " + Self.keys.joined(separator: ", "))
             }
@@ -60,6 +66,33 @@ struct RecipeFields {
             throw problem(at: table, key: "until", error.reason)
         }
         return settings
+    }
+
+    /// A `sites` table: for each host, a table of `extract`, `keep` and `remove`.
+    func sites(_ value: TOMLValue, at table: [String]) throws -> [String: PageExtraction.Rules] {
+        guard let hosts = value.table else {
+            throw problem(at: table, key: nil, "must be a table of sites, like [\(table.joined(separator: ".")).\"example.com\"]")
+        }
+        var sites: [String: PageExtraction.Rules] = [:]
+        for host in hosts.keys {
+            guard let fields = hosts[host]?.tomlValue.table else {
+                throw problem(at: table, key: host, "must be a table of \(Self.siteKeys.joined(separator: ", "))")
+            }
+            var rules = PageExtraction.Rules()
+            for key in fields.keys {
+                guard let field = fields[key]?.tomlValue else { continue }
+                let read = FieldReader(fields: self, table: table + [host], key: key, value: field)
+                switch key {
+                case "extract": rules.mode = try read.choice(PageExtraction.Mode.self)
+                case "keep": rules.keep = try read.selectors()
+                case "remove": rules.remove = try read.selectors()
+                default:
+                    throw problem(at: table + [host], key: key, "unknown key; a site takes " + Self.siteKeys.joined(separator: ", "))
+                }
+            }
+            sites[host.lowercased()] = rules
+        }
+        return sites
     }
 
     func problem(at table: [String], key: String?, _ reason: String) -> SheafError {
@@ -101,6 +134,13 @@ private struct FieldReader {
             guard let text = item.tomlValue.string else { throw fail("must be a list of strings, e.g. [\"a\", \"b\"]") }
             return text
         }
+    }
+
+    /// A selector or a list of them, each checked.
+    func selectors() throws -> [String] {
+        let list = try strings()
+        for selector in list { _ = try checked(selector) { try PageSelector($0) } }
+        return list
     }
 
     func choice<T: RawRepresentable & CaseIterable>(_: T.Type) throws -> T where T.RawValue == String {

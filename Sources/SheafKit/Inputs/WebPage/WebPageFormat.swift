@@ -13,8 +13,12 @@ struct WebPageFormat: InputFormat {
 
     var extractor = ArticleExtractor()
     var parser = HTMLDocumentParser(keepsHead: true)
+    /// How the article is found in each page: the extractor, the page whole, and selectors per site.
+    var extraction = PageExtraction()
 
-    init() {}
+    init(extraction: PageExtraction = PageExtraction()) {
+        self.extraction = extraction
+    }
 
     // MARK: - Recognising
 
@@ -69,39 +73,133 @@ struct WebPageFormat: InputFormat {
                 + "\(Self.maximumFileBytes / 1_048_576) MB per page"))
         case .unreadable(let reason): return .failure(Self.skipped(path, "cannot read file: \(reason)"))
         }
+        return read(bytes: bytes, path: path)
+    }
+
+    /// The page `bytes` (read from `path`, or from an archive naming it so), its article found. `url` is the
+    /// page's address when the container knows it (a web archive's record); `charset` the encoding it recorded.
+    func read(bytes: [UInt8], path: String, url givenURL: String? = nil, charset: String? = nil)
+        -> Result<(article: Article, extracted: ArticleExtractor.Extracted), Diagnostic> {
         let decoded: ArticleEncoding.Decoded
-        switch ArticleEncoding.decode(bytes) {
+        switch PageEncoding.decode(bytes, declared: charset) {
         case .success(let success): decoded = success
         case .failure(let rejection): return .failure(Self.skipped(path, rejection.reason))
         }
+        let saved = SavedPage.facts(in: decoded.utf8)
         let page = parser.parse(String(decoding: decoded.utf8, as: UTF8.self)).nodes
         let metadata = PageMetadata.read(page)
-        let extracted = extractor.extract(Self.body(of: page), title: metadata.title)
-        guard extracted.characters > 0 || !extracted.nodes.isEmpty else {
-            return .failure(Self.skipped(path, "not an article: the page holds no text"))
+        if let redirect = Self.redirectTarget(page, metadata: metadata) {
+            return .failure(Self.skipped(path, "not an article: the page only redirects to \(redirect)"))
         }
-        let url = metadata.canonicalURL
-        let header = {
-            var header = ArticleHeader(
-                id: InputPath.stem(of: path),
-                channel: InputPath.folderName(of: path),
-                title: metadata.title ?? InputPath.stem(of: path),
-                date: metadata.date ?? url.flatMap(DatelineParser.date(inURL:)),
-                source: url,
-                site: metadata.site ?? url.flatMap(LinkResolver.host(ofURL:)),
-                files: [path])
-            header.authors = metadata.authors.isEmpty
-                ? extracted.byline.map { [Self.authorName($0)] } ?? [] : metadata.authors
-            header.language = metadata.language
-            header.folder = header.channel
-            return header
-        }()
+        let url = metadata.canonicalURL ?? givenURL ?? saved.url ?? SavedPage.url(ofMirroredFile: path)
+        let rules = extraction.rules(forHost: url.flatMap(LinkResolver.host(ofURL:)))
         var notes = decoded.repairs.map { Diagnostic(.note, stage: .read, file: path, $0) }
+        var extracted = extract(Self.body(of: page), title: metadata.title, rules: rules, path: path, notes: &notes)
+        guard extracted.characters > 0 || Self.imageCount(extracted.nodes) > 0 else {
+            let frames = Self.frameSources(page)
+            return .failure(Self.skipped(path, frames.isEmpty ? "not an article: the page holds no text"
+                : "not an article: the page is only a frameset (of \(frames.joined(separator: ", ")))"))
+        }
+        var date = metadata.date ?? url.flatMap(DatelineParser.date(inURL:))
+        if date == nil, let savedDay = saved.date {
+            date = savedDay
+            notes.append(Diagnostic(.note, stage: .read, file: path,
+                                    "dated \(savedDay), the day the page was saved: the page gives no date of its own"))
+        }
+        var header = ArticleHeader(
+            id: InputPath.stem(of: path),
+            channel: InputPath.folderName(of: path),
+            title: metadata.title ?? InputPath.stem(of: path),
+            date: date,
+            source: url,
+            site: metadata.site ?? url.flatMap(LinkResolver.host(ofURL:)),
+            files: [path])
+        header.authors = metadata.authors.isEmpty
+            ? extracted.byline.map { [Self.authorName($0)] } ?? [] : metadata.authors
+        header.language = metadata.language
+        header.folder = header.channel
+        header.kept = KeptContent(characters: extracted.characters, images: Self.imageCount(extracted.nodes))
         if let doubt = extracted.doubt {
             notes.append(Diagnostic(.note, stage: .read, file: path, "the article found is uncertain: \(doubt)"))
         }
         let html = extracted.nodes.map(XHTMLSerializer.serialize).joined()
         return .success((Article(header: header, bodyHTML: html, notes: notes), extracted))
+    }
+
+    /// The article of a page's `body` by the page's `rules`: what `keep` selects, or the whole body (`off`), or
+    /// what the extractor finds; what `remove` selects is never in it.
+    func extract(_ body: [HTMLNode], title: String?, rules: PageExtraction.Rules, path: String,
+                 notes: inout [Diagnostic]) -> ArticleExtractor.Extracted {
+        // Selectors were checked when the options were read: one that fails here is passed over.
+        let remove = rules.remove.compactMap { try? PageSelector($0) }
+        let keep = rules.keep.compactMap { try? PageSelector($0) }
+        var nodes = PageSelector.removing(remove, from: LazyImages.resolve(body)).nodes
+        if !keep.isEmpty {
+            let kept = PageSelector.kept(by: keep, in: nodes)
+            if !kept.isEmpty {
+                return ArticleExtractor.Extracted(nodes: kept, characters: Self.visibleCharacters(kept))
+            }
+            notes.append(Diagnostic(.note, stage: .read, file: path, "no element matches the keep selectors "
+                + rules.keep.joined(separator: ", ") + "; the article was looked for as on any page"))
+        }
+        if rules.mode == .off {
+            nodes = nodes.filter { node in node.element.map { !ArticleExtractor.furnitureNames.contains($0.name) } ?? true }
+            return ArticleExtractor.Extracted(nodes: nodes, characters: Self.visibleCharacters(nodes))
+        }
+        return extractor.extract(nodes, title: title)
+    }
+
+    /// Characters of visible text under `nodes`, whitespace not counted.
+    static func visibleCharacters(_ nodes: [HTMLNode]) -> Int {
+        nodes.reduce(0) { total, node in
+            switch node {
+            case .text(let text): return total + text.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 0 : 1) }
+            case .element(let element):
+                return ["script", "style", "template"].contains(element.name) ? total : total + visibleCharacters(element.children)
+            }
+        }
+    }
+
+    /// Pictures under `nodes`: `img` elements with an address.
+    static func imageCount(_ nodes: [HTMLNode]) -> Int {
+        nodes.reduce(0) { total, node in
+            guard case .element(let element) = node else { return total }
+            let own = element.name == "img" && !(element.attributes["src"] ?? "").isEmpty ? 1 : 0
+            return total + own + imageCount(element.children)
+        }
+    }
+
+    /// Where a page that only redirects sends its reader (`<meta http-equiv="refresh" content="0; url=…">` with
+    /// almost no text); nil for any other page.
+    static func redirectTarget(_ page: [HTMLNode], metadata: PageMetadata) -> String? {
+        var target: String?
+        func visit(_ nodes: [HTMLNode]) {
+            for case .element(let element) in nodes where target == nil {
+                if element.name == "meta", element.attributes["http-equiv"]?.lowercased() == "refresh",
+                   let content = element.attributes["content"], let range = content.range(of: "url=", options: .caseInsensitive) {
+                    target = content[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: " '\""))
+                }
+                visit(element.children)
+            }
+        }
+        visit(page)
+        guard let target, !target.isEmpty, visibleCharacters(body(of: page)) < 200 else { return nil }
+        return target
+    }
+
+    /// The addresses of a frameset's frames.
+    static func frameSources(_ page: [HTMLNode]) -> [String] {
+        var found: [String] = []
+        func visit(_ nodes: [HTMLNode]) {
+            for case .element(let element) in nodes {
+                if element.name == "frame" || element.name == "iframe", let source = element.attributes["src"] {
+                    found.append(source)
+                }
+                visit(element.children)
+            }
+        }
+        visit(page)
+        return found
     }
 
     /// A byline's words without a leading "By" (`By Ann Lee` → `Ann Lee`).
