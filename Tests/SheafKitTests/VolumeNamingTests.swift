@@ -24,6 +24,24 @@ import Testing
         return VolumeCollector(options: options).collect(headers).volumes
     }
 
+    // MARK: - One article
+
+    @Test func aBookOfOneArticleGivenAsOneFileIsTitledAfterItAndNamesItsAuthors() {
+        var page = ArticleHeader(id: "river", channel: "saved", title: "River rises overnight", date: Self.date("2021-01-18"),
+                                 source: nil, site: nil, files: ["saved/river.html"])
+        page.authors = ["Ann Lee", "Bo Chen"]
+        let options = CollectorOptions(grouping: .week, collection: "river", language: "en")
+        let volume = VolumeCollector(options: options).collect([page]).volumes
+        #expect(volume.map(\.title) == ["River rises overnight"])
+        #expect(volume.first.map(BookAssembler.creator(of:)) == "Ann Lee, Bo Chen")
+        // Of a folder (the collection named otherwise), the book keeps the collection's name; a --title wins.
+        #expect(Self.volumes([page], .week).map(\.title) == ["mh-news 2021-W03"])
+        let titled = CollectorOptions(grouping: .week, collection: "river", title: "Mine", language: "en")
+        #expect(VolumeCollector(options: titled).collect([page]).volumes.map(\.title) == ["Mine 2021-W03"])
+        // Without authors, or with several articles, the collection is the creator.
+        #expect(Self.volumes(Self.daily(from: "2021-01-18", days: 2), .all).first.map(BookAssembler.creator(of:)) == "mh-news")
+    }
+
     // MARK: - Windowed digests
 
     @Test func aWindowedDigestIsNamedAndTitledByItsWindow() {

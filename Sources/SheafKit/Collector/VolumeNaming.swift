@@ -133,6 +133,11 @@ struct VolumeNaming {
         if let pattern = options.title, pattern.contains("{") {
             return Self.fill(pattern, values(key, window, articles))
         }
+        // One article given as one file (the collection is named after it): the book is that article.
+        if options.title == nil, articles.count == 1, let only = articles.first,
+           only.files.first.map(InputPath.stem(of:)) == options.collection {
+            return only.title
+        }
         switch key {
         case .period(let name): return "\(displayName) \(name)"
         case .channel(let name): return "\(displayName) channel \(name)"

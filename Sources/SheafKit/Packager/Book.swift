@@ -13,8 +13,10 @@ struct Book: Sendable, Equatable, Codable {
         var subtitle: String?
         /// BCP 47 tag.
         var language: String
-        /// Named as creator and publisher: the collection.
+        /// Named as creator: the collection, or the authors of a book of one article.
         var creator: String
+        /// Named as publisher: the collection (nil: the creator).
+        var publisher: String? = nil
         /// The newest article date, if any.
         var date: ArticleDate?
         var modified: BookTimestamp

@@ -162,6 +162,14 @@ struct BookAssembler: Sendable {
 
     // MARK: - Metadata and contents
 
+    /// Who the book names as its creator: the authors of a book of one article that names them, else the
+    /// collection.
+    static func creator(of volume: Volume) -> String {
+        let articles = volume.articles
+        guard articles.count == 1, let authors = articles.first?.authors, !authors.isEmpty else { return volume.collection }
+        return authors.joined(separator: ", ")
+    }
+
     private func metadata(_ volume: Volume, identifier: String) -> Book.Metadata {
         var seen: Set<String> = []
         let sources = volume.articles.compactMap { article -> String? in
@@ -173,7 +181,8 @@ struct BookAssembler: Sendable {
                              title: XMLText.legal(volume.title),
                              subtitle: volume.subtitle.map(XMLText.legal),
                              language: volume.language,
-                             creator: XMLText.legal(volume.collection),
+                             creator: XMLText.legal(Self.creator(of: volume)),
+                             publisher: XMLText.legal(volume.collection),
                              date: volume.newestDate,
                              modified: BookTimestamp.modified(for: volume, environment: environment),
                              sources: sources)

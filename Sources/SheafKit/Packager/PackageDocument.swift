@@ -25,7 +25,7 @@ enum PackageDocument {
             element("dc:title", meta.title),
             element("dc:language", meta.language),
             element("dc:creator", meta.creator),
-            element("dc:publisher", meta.creator),
+            element("dc:publisher", meta.publisher ?? meta.creator),
         ]
         if let subtitle = meta.subtitle, !subtitle.isEmpty { lines.append(element("dc:description", subtitle)) }
         if let date = meta.date { lines.append(element("dc:date", date.description)) }

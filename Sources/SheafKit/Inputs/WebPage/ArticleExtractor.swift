@@ -63,10 +63,9 @@ struct ArticleExtractor: Sendable {
             candidates[key]!.score += points
         }
         for paragraph in root.descendants where Self.scoredNames.contains(paragraph.name) || paragraph.isParagraphLikeDiv {
-            let text = paragraph.innerText
-            let length = text.count
+            let length = paragraph.length
             guard length >= minimumParagraph else { continue }
-            let commas = text.reduce(0) { $0 + (Self.commas.contains($1) ? 1 : 0) }
+            let commas = paragraph.commaCount
             let points = 1 + Double(commas) + Double(min(length / 100, 3))
             var ancestor = paragraph.parent
             var level = 0
@@ -130,6 +129,7 @@ struct ArticleExtractor: Sendable {
 
     static let scoredNames: Set<String> = ["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"]
     static let commas: Set<Character> = [",", "，", "、", "،"]
+    static let commaScalars: Set<Unicode.Scalar> = [",", "，", "、", "،"]
 
     /// Class and id words of furniture; `maybe` words that could be content keep an element all the same.
     static let unlikely = NameHints(
@@ -188,7 +188,7 @@ struct ArticleExtractor: Sendable {
     /// Drops what is never the article: scripts, forms, menus and asides, hidden elements and, when `strict`,
     /// elements whose class or id names furniture and nothing that could be content.
     static func removeFurniture(_ box: Box, strict: Bool) {
-        box.children.removeAll { child in
+        box.removeChildren { child in
             guard child.isElement else { return false }
             if furnitureNames.contains(child.name) || child.isHidden { return true }
             if let role = child.attributes["role"]?.lowercased(), furnitureRoles.contains(role) { return true }
@@ -210,7 +210,7 @@ struct ArticleExtractor: Sendable {
             let text = box.innerText
             return PageMetadata.similarity(text, title) > 0.75 && PageMetadata.similarity(title, text) > 0.75
         }
-        if let heading, let parent = heading.parent { parent.children.removeAll { $0 === heading } }
+        if let heading, let parent = heading.parent { parent.removeChildren { $0 === heading } }
     }
 
     /// A byline, dateline or author box: short, and named so by its class, id, `rel` or `itemprop`.
@@ -218,16 +218,15 @@ struct ArticleExtractor: Sendable {
         let names = [box.className, box.attributes["id"] ?? "", box.attributes["rel"] ?? "",
                      box.attributes["itemprop"] ?? ""].joined(separator: " ")
         guard bylineNames.matches(names) else { return false }
-        let length = box.innerText.trimmingCharacters(in: .whitespacesAndNewlines).count
-        return length > 0 && length < 100 && box.count(named: "p") <= 1
+        return box.hasShortText && box.count(named: "p") <= 1
     }
 
     /// A short element that names the article's author: `rel="author"`, `itemprop="author"`, or a byline class or id.
     static func namesAuthor(_ box: Box) -> Bool {
-        let length = box.innerText.trimmingCharacters(in: .whitespacesAndNewlines).count
-        guard length > 0, length < 100 else { return false }
-        if box.attributes["rel"] == "author" || box.attributes["itemprop"]?.contains("author") == true { return true }
-        return authorNames.matches(box.className + " " + (box.attributes["id"] ?? ""))
+        // The names first: they are cheap, and most elements have none of them.
+        guard box.attributes["rel"] == "author" || box.attributes["itemprop"]?.includes("author") == true
+                || authorNames.matches(box.className + " " + (box.attributes["id"] ?? "")) else { return false }
+        return box.hasShortText
     }
 
     static let authorNames = NameHints("byline", "author", "dateline", "writtenby", "p-author")
@@ -238,24 +237,24 @@ struct ArticleExtractor: Sendable {
     /// Inside the kept part, drops lists, tables and divisions that read as furniture: mostly links, more
     /// images or inputs than paragraphs, or a negative class with little text.
     static func cleanConditionally(_ box: Box, scores: [ObjectIdentifier: (box: Box, score: Double)]) {
-        box.children.removeAll { child in
+        box.removeChildren { child in
             guard ["div", "ul", "ol", "table", "section", "header", "figure", "form"].contains(child.name) else { return false }
             let weight = classWeight(child)
-            let text = child.innerText
-            let length = text.count
+            let length = child.length
             let density = child.linkDensity
             if child.name == "figure" { return density > 0.5 && length > 0 && child.images == 0 }
             if weight < 0 && length < 200 { return true }
-            let commaCount = text.reduce(0) { $0 + (commas.contains($1) ? 1 : 0) }
+            let commaCount = child.commaCount
             guard commaCount < 10 else { return false }
-            let paragraphs = child.count(named: "p"), images = child.images
-            let listItems = child.count(named: "li") - 100, inputs = child.count(named: "input")
-            let embeds = child.count(named: "iframe") + child.count(named: "video")
+            let counts = child.elementCounts
+            let paragraphs = counts["p", default: 0], images = counts["img", default: 0] + counts["picture", default: 0]
+            let listItems = counts["li", default: 0] - 100, inputs = counts["input", default: 0]
+            let embeds = counts["iframe", default: 0] + counts["video", default: 0]
             let isList = child.name == "ul" || child.name == "ol"
             if images > 1 && Double(paragraphs) / Double(images) < 0.5 && child.name != "table" && length < 200 { return true }
             if !isList && listItems > paragraphs { return true }
             if inputs > paragraphs / 3 { return true }
-            if !isList && length < 25 && (images == 0 || images > 2) && child.count(named: "h1") == 0 { return true }
+            if !isList && length < 25 && (images == 0 || images > 2) && counts["h1", default: 0] == 0 { return true }
             if !isList && weight < 25 && density > 0.2 { return true }
             if weight >= 25 && density > 0.5 { return true }
             if embeds == 1 && length < 75 || embeds > 1 { return false }
@@ -302,9 +301,64 @@ final class Box {
         return .element(HTMLElement(name: name, attributes: attributes, children: children.map(\.node)))
     }
 
+    /// The text below, and its length in characters, once worked out: cleared (here and above) when a child is
+    /// removed.
+    private var cachedText: String?
+    private var cachedLength: Int?
+    private var cachedCommas: Int?
+
     var innerText: String {
         if let text { return text }
-        return children.map(\.innerText).joined()
+        if let cachedText { return cachedText }
+        let joined = children.map(\.innerText).joined()
+        cachedText = joined
+        return joined
+    }
+
+    /// Characters of `innerText`.
+    var length: Int {
+        if let cachedLength { return cachedLength }
+        let count = innerText.count
+        cachedLength = count
+        return count
+    }
+
+    /// Commas of `innerText` (Latin, Chinese and Arabic).
+    var commaCount: Int {
+        if let cachedCommas { return cachedCommas }
+        let count = innerText.unicodeScalars.reduce(0) { $0 + (ArticleExtractor.commaScalars.contains($1) ? 1 : 0) }
+        cachedCommas = count
+        return count
+    }
+
+    /// Whether the text, trimmed, is of 1 to 99 characters (a byline's, a date's).
+    var hasShortText: Bool {
+        // Long text is long trimmed too, unless it is nearly all whitespace: only shorter text is trimmed and counted.
+        if length >= 2_000 { return false }
+        let trimmed = innerText.trimmed.count
+        return trimmed > 0 && trimmed < 100
+    }
+
+    /// Removes the children `shouldRemove` picks; what this element and those above it know of their text is
+    /// then worked out again.
+    func removeChildren(where shouldRemove: (Box) -> Bool) {
+        let before = children.count
+        children.removeAll(where: shouldRemove)
+        guard children.count != before else { return }
+        var cursor: Box? = self
+        while let current = cursor {
+            current.cachedText = nil
+            current.cachedLength = nil
+            current.cachedCommas = nil
+            cursor = current.parent
+        }
+    }
+
+    /// How many elements of each name are below this one.
+    var elementCounts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for box in descendants { counts[box.name, default: 0] += 1 }
+        return counts
     }
 
     /// Every element below this one, in document order.
@@ -335,12 +389,12 @@ final class Box {
 
     /// The share of the text that is inside links, 0…1 (a link to `#…` counts a third).
     var linkDensity: Double {
-        let total = innerText.count
+        let total = length
         guard total > 0 else { return 0 }
         var linked = 0.0
         for link in descendants where link.name == "a" {
             let weight = (link.attributes["href"] ?? "").hasPrefix("#") ? 0.3 : 1
-            linked += Double(link.innerText.count) * weight
+            linked += Double(link.length) * weight
         }
         return min(1, linked / Double(total))
     }
@@ -376,7 +430,7 @@ struct NameHints: Sendable {
 
     func matches(_ names: String) -> Bool {
         let lower = names.lowercased()
-        return parts.contains { lower.contains($0) }
+        return parts.contains { lower.includes($0) }
             || (!words.isEmpty && lower.split(whereSeparator: \.isWhitespace).contains { words.contains(String($0)) })
     }
 }
