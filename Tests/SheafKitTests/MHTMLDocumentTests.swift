@@ -61,7 +61,8 @@ import Testing
     }
 
     @Test func aSinglePartPageIsItsOwnRoot() throws {
-        let bytes = Array("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>a=3Db</p>".utf8)
+        let bytes = Array(("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            + "\r\n<p>a=3Db</p>").utf8)
         let document = try read(bytes)
         #expect(String(decoding: document.root, as: UTF8.self) == "<p>a=b</p>")
         #expect(document.rootCharset == "utf-8")
@@ -70,11 +71,13 @@ import Testing
     // MARK: - Damaged files
 
     @Test func readsABodyWithoutABoundaryAsOneHTMLPage() throws {
-        let bytes = Array("From: <Saved by Blink>\r\nContent-Type: multipart/related; type=\"text/html\"\r\n\r\n<!DOCTYPE html><html><body><p>Still here.</p></body></html>\r\n".utf8)
+        let bytes = Array(("From: <Saved by Blink>\r\nContent-Type: multipart/related; type=\"text/html\"\r\n\r\n"
+            + "<!DOCTYPE html><html><body><p>Still here.</p></body></html>\r\n").utf8)
         let document = try read(bytes)
         #expect(String(decoding: document.root, as: UTF8.self).hasPrefix("<!DOCTYPE html><html><body><p>Still here."))
         #expect(document.resources == [:])
-        #expect(document.notes == ["the file names no multipart boundary: the file is read as one HTML page, without its pictures"])
+        #expect(document.notes == ["the file names no multipart boundary: the file is read as one HTML page, "
+            + "without its pictures"])
     }
 
     @Test func splitsAtTheBoundaryTheBodyUsesWhenTheDeclaredOneIsWrong() throws {
@@ -84,12 +87,14 @@ import Testing
         let document = try read(bytes)
         #expect(String(decoding: document.root, as: UTF8.self) == "<html>page</html>")
         #expect(document.resources["https://example.org/a.png"]?.bytes == Array("PNG".utf8))
-        #expect(document.notes == ["the multipart boundary \"wrong\" is not in the file: its parts are split at the lines \"------real----\""])
+        #expect(document.notes == ["the multipart boundary \"wrong\" is not in the file: its parts are split at "
+            + "the lines \"------real----\""])
     }
 
     @Test func refusesAFileWithNoBoundaryAndNoHTML() {
         let bytes = Array("Content-Type: multipart/related\r\n\r\nnothing to see\r\n".utf8)
-        #expect(throws: WebArchiveProblem(at: nil, "not a saved page: the file names no multipart boundary, and the file is no HTML page")) {
+        #expect(throws: WebArchiveProblem(at: nil, "not a saved page: the file names no multipart boundary, and the "
+            + "file is no HTML page")) {
             try read(bytes)
         }
         let noHTML = message(["Content-Type: multipart/related; boundary=b"], boundary: "b",

@@ -217,4 +217,20 @@ import Testing
         #expect(file.record(at: 1 << 40).map(\.block) == .failure(WebArchiveProblem(at: 1 << 40,
             "no record: the offset is past the end of the archive")))
     }
+
+    @Test func walksPastABombRecordAndRefusesToReadItsBlock() throws {
+        let size = 56 * 1_048_576
+        let header = Array(("WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://example.org/bomb.html\r\n"
+            + "Content-Type: text/html\r\nContent-Length: \(size)\r\n\r\n").utf8)
+        let bomb = TestData.spaceBomb(count: size, checked: true, prefix: header, suffix: Array("\r\n\r\n".utf8))
+        let next = TestData.gzip(TestData.pageRecord("https://example.org/1", text: "first"))
+        let file = try WARCFile(path: TestData.temporaryFile(bomb + next, named: "bomb.warc.gz"))
+        #expect(file.layout == .gzipMembers)
+        let walk = file.walk()
+        #expect(walk.problems == [])
+        #expect(walk.records.map(\.offset) == [0, bomb.count])
+        #expect(walk.records.first?.contentLength == size)
+        #expect(file.record(at: 0).map(\.block) == .failure(WebArchiveProblem(at: 0, "the resource record for "
+            + "https://example.org/bomb.html is skipped: its block is 56 MB, more than the limit of 51 MB")))
+    }
 }

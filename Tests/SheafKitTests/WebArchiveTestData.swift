@@ -83,12 +83,14 @@ enum WebArchiveTestData {
         return writer.finished
     }
 
-    /// A gzip member of `count` spaces written as a space and back-references 258 bytes long, a thousandth of
-    /// its size: a "bomb". Unless `checked`, its trailer is left zero (a reader refusing the bomb never gets to it).
-    static func spaceBomb(count: Int, checked: Bool = false) -> [UInt8] {
+    /// A gzip member of `count` spaces written as a space and back-references 258 bytes long, a hundred and
+    /// fiftieth of its size: a "bomb", with `prefix` and `suffix` as literals around the spaces. Unless `checked`,
+    /// its trailer is left zero (a reader refusing the bomb never gets to it).
+    static func spaceBomb(count: Int, checked: Bool = false, prefix: [UInt8] = [], suffix: [UInt8] = []) -> [UInt8] {
         var writer = BitWriter()
         writer.bits(1, count: 1)
         writer.bits(1, count: 2)
+        for byte in prefix { writer.literal(byte) }
         writer.literal(0x20)
         var left = count - 1
         while left >= 258 {
@@ -97,25 +99,29 @@ enum WebArchiveTestData {
             left -= 258
         }
         for _ in 0..<left { writer.literal(0x20) }
+        for byte in suffix { writer.literal(byte) }
         writer.code(0, length: 7)
-        let trailer = checked ? littleEndian(crc32(repeating: 0x20, count: count)) + littleEndian(UInt32(count))
-            : [UInt8](repeating: 0, count: 8)
-        return gzipHeader + writer.finished + trailer
+        guard checked else { return gzipHeader + writer.finished + [UInt8](repeating: 0, count: 8) }
+        let crc = ~crcUpdate(crcUpdate(crcUpdate(0xFFFF_FFFF, prefix), repeating: 0x20, count: count), suffix)
+        return gzipHeader + writer.finished + littleEndian(crc)
+            + littleEndian(UInt32(truncatingIfNeeded: prefix.count + count + suffix.count))
     }
 
     static let gzipHeader: [UInt8] = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF]
 
     static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return ~crc
+        ~crcUpdate(0xFFFF_FFFF, bytes)
     }
 
-    /// The CRC-32 of `count` copies of `byte`.
-    static func crc32(repeating byte: UInt8, count: Int) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
+    static func crcUpdate(_ crc: UInt32, _ bytes: [UInt8]) -> UInt32 {
+        bytes.reduce(crc) { crc, byte in crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+    }
+
+    /// The CRC-32 register after `count` more copies of `byte`.
+    static func crcUpdate(_ crc: UInt32, repeating byte: UInt8, count: Int) -> UInt32 {
+        var crc = crc
         for _ in 0..<count { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return ~crc
+        return crc
     }
 
     static let crcTable: [UInt32] = (0..<256).map { index in

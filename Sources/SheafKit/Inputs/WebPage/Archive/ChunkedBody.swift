@@ -55,6 +55,7 @@ enum ChunkedBody {
     }
 
     private static func cutShort(_ output: [UInt8], _ place: String) -> Decoded {
-        Decoded(bytes: output, note: "the chunked body is cut short \(place): the \(output.count) bytes that came are kept")
+        Decoded(bytes: output,
+                note: "the chunked body is cut short \(place): the \(output.count) bytes that came are kept")
     }
 }

@@ -28,8 +28,8 @@ enum ContentCoding {
                 }
                 decoded = Decoded(bytes: next.bytes, notes: decoded.notes + next.notes)
             case "br":
-                return .failure(WebArchiveProblem(at: nil,
-                    "the payload is skipped: it is compressed with Brotli (Content-Encoding: br), which Sheaf cannot read"))
+                return .failure(WebArchiveProblem(at: nil, "the payload is skipped: it is compressed with Brotli "
+                    + "(Content-Encoding: br), which Sheaf cannot read"))
             default:
                 return .failure(WebArchiveProblem(at: nil,
                     "the payload is skipped: its Content-Encoding \"\(name)\" is unknown"))
@@ -47,10 +47,12 @@ enum ContentCoding {
             return Decoded(bytes: inflated.bytes)
         case .notCompressed?:
             // Servers that say gzip and send the bytes plain exist; so do archivers that store bodies decoded.
-            return Decoded(bytes: body, notes: ["the body is marked \(coding) but is not compressed: it is kept as it is"])
+            return Decoded(bytes: body,
+                           notes: ["the body is marked \(coding) but is not compressed: it is kept as it is"])
         case .truncated?, .corrupt?:
             guard !inflated.bytes.isEmpty, let problem = inflated.problem else { return nil }
-            return Decoded(bytes: inflated.bytes, notes: ["\(problem): the \(inflated.bytes.count) bytes that came are kept"])
+            return Decoded(bytes: inflated.bytes,
+                           notes: ["\(problem): the \(inflated.bytes.count) bytes that came are kept"])
         case .tooLarge?:
             return nil
         }

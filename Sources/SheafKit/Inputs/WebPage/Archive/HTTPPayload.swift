@@ -58,7 +58,9 @@ struct HTTPPayload: Sendable, Equatable {
         let headerEnd = message.withUnsafeBytes {
             HeaderFields.end(in: $0, from: 0, limit: WebArchiveLimits.headerBytes)
         } ?? message.count
-        let lines = message.withUnsafeBytes { HeaderFields.lines(of: UnsafeRawBufferPointer(rebasing: $0[..<headerEnd])) }
+        let lines = message.withUnsafeBytes {
+            HeaderFields.lines(of: UnsafeRawBufferPointer(rebasing: $0[..<headerEnd]))
+        }
         guard let status = lines.first.flatMap({ WARCRecord.statusCode(ofStatusLine: $0) }) else {
             return .failure(WebArchiveProblem(at: nil, "the record holds no HTTP response (no status line)"))
         }

@@ -66,7 +66,9 @@ struct MHTMLDocument: Sendable, Equatable {
                 continue
             }
             let resource = Resource(mediaType: part.mediaType.essence, bytes: bytes)
-            if let location = part.location, document.resources[location] == nil { document.resources[location] = resource }
+            if let location = part.location, document.resources[location] == nil {
+                document.resources[location] = resource
+            }
             if let id = part.contentID { document.resources["cid:" + id] = resource }
         }
         return document

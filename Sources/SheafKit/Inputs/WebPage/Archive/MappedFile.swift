@@ -10,7 +10,9 @@ final class MappedFile: @unchecked Sendable {
     /// The regular file at `path` mapped; the reason in words when it cannot be.
     init(path: String) throws(WebArchiveProblem) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw WebArchiveProblem(at: nil, "cannot read file: \(InputPath.describe(errno: errno))") }
+        guard descriptor >= 0 else {
+            throw WebArchiveProblem(at: nil, "cannot read file: \(InputPath.describe(errno: errno))")
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else {

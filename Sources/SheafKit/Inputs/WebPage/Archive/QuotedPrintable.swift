@@ -34,7 +34,9 @@ enum QuotedPrintable {
         while index < bytes.endIndex, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         guard index < bytes.endIndex else { return index }  // An `=` ending the text joins nothing.
         if bytes[index] == 0x0A { return index + 1 }
-        if bytes[index] == 0x0D { return index + 1 < bytes.endIndex && bytes[index + 1] == 0x0A ? index + 2 : index + 1 }
+        if bytes[index] == 0x0D {
+            return index + 1 < bytes.endIndex && bytes[index + 1] == 0x0A ? index + 2 : index + 1
+        }
         return nil
     }
 

@@ -73,7 +73,9 @@ struct WARCFile: Sendable {
             var position = layout == .gzipMembers ? 0 : WARCScan.skipLineEnds(bytes, from: 0)
             while position < bytes.count {
                 if layout == .gzipMembers, WARCScan.isPadding(bytes, from: position) { break }
-                switch layout == .gzipMembers ? Self.memberStep(bytes, at: position) : Self.plainStep(bytes, at: position) {
+                let step = layout == .gzipMembers ? Self.memberStep(bytes, at: position)
+                    : Self.plainStep(bytes, at: position)
+                switch step {
                 case .record(let record, let next):
                     each(record)
                     position = next

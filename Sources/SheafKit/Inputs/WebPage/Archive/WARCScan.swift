@@ -35,7 +35,8 @@ enum WARCScan {
     static func nextRecord(_ bytes: UnsafeRawBufferPointer, afterBlockEndingAt blockEnd: Int) -> Int? {
         guard blockEnd <= bytes.count else { return nil }
         let next = skipLineEnds(bytes, from: blockEnd)
-        let ended = blockEnd + 4 <= bytes.count && bytes[blockEnd..<(blockEnd + 4)].elementsEqual([0x0D, 0x0A, 0x0D, 0x0A])
+        let ended = blockEnd + 4 <= bytes.count
+            && bytes[blockEnd..<(blockEnd + 4)].elementsEqual([0x0D, 0x0A, 0x0D, 0x0A])
         return ended || next == bytes.count || startsRecord(bytes, at: next) ? next : nil
     }
 

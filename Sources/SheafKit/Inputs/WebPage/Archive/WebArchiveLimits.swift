@@ -6,7 +6,7 @@ enum WebArchiveLimits {
     /// An image's payload.
     static let imageBytes = 50 * 1_048_576
     /// A record's block: the largest payload with room for its HTTP headers.
-    static let blockBytes = imageBytes + headerBytes
+    static let blockBytes = imageBytes + 1_048_576
     /// A record's WARC headers, and the start of its block read while walking (where the HTTP status line is).
     static let headerBytes = 64 * 1024
     /// A web archive gzipped whole, as one member, is inflated into memory to be walked: at most this much.
