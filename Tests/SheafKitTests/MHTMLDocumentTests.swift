@@ -125,4 +125,25 @@ import Testing
                               body: [0x00, 0xFF][...])
         #expect(binary.decoded() == [0x00, 0xFF])
     }
+
+    @Test func survivesDamageAnywhere() throws {
+        let original = try WebArchiveTestData.fixtureBytes("cafe.mhtml")
+        var state: UInt32 = 11
+        func random(_ bound: Int) -> Int {
+            state = state &* 1_103_515_245 &+ 12345
+            return Int(state >> 8) % bound
+        }
+        var pages = 0
+        for round in 0..<200 {
+            var bytes = original
+            if round % 4 == 0 {
+                bytes = Array(bytes.prefix(random(bytes.count)))
+            } else {
+                for _ in 0..<(1 + round % 6) { bytes[random(bytes.count)] = UInt8(random(256)) }
+            }
+            if case .success(let document) = MHTMLDocument.read(bytes), !document.root.isEmpty { pages += 1 }
+        }
+        // Most damage leaves a page to read.
+        #expect(pages > 100)
+    }
 }

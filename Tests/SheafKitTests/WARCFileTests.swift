@@ -233,4 +233,35 @@ import Testing
         #expect(file.record(at: 0).map(\.block) == .failure(WebArchiveProblem(at: 0, "the resource record for "
             + "https://example.org/bomb.html is skipped: its block is 56 MB, more than the limit of 51 MB")))
     }
+
+    @Test(arguments: ["sample.warc.gz", "sample.warc"])
+    func survivesDamageAnywhere(name: String) throws {
+        let original = try TestData.fixtureBytes(name)
+        let path = try TestData.temporaryFile([], named: name)
+        defer { try? FileManager.default.removeItem(atPath: InputPath.parent(path)) }
+        var state: UInt32 = 7
+        func random(_ bound: Int) -> Int {
+            state = state &* 1_103_515_245 &+ 12345
+            return Int(state >> 8) % bound
+        }
+        for round in 0..<90 {
+            var bytes = original
+            if round % 3 == 0 {
+                bytes = Array(bytes.prefix(random(bytes.count)))
+            } else {
+                for _ in 0..<(1 + round % 5) { bytes[random(bytes.count)] = UInt8(random(256)) }
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let file = try WARCFile(path: path)
+            let walk = file.walk()
+            #expect(!walk.records.isEmpty || !walk.problems.isEmpty || bytes.isEmpty)
+            for record in walk.records {
+                // What a walk yields can be read again by its offset.
+                let loaded = try file.record(at: record.offset).get()
+                #expect(loaded.block.count == record.contentLength)
+                _ = HTTPPayload.of(loaded)
+            }
+            _ = WebArchiveIndex(walk.records)
+        }
+    }
 }

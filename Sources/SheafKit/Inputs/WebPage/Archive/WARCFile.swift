@@ -118,7 +118,7 @@ struct WARCFile: Sendable {
         case .failure(let problem): return .failure(problem)
         }
         if let tooLarge = Self.tooLarge(record, limit: limit) { return .failure(tooLarge) }
-        guard blockStart + record.contentLength <= bytes.count else {
+        guard record.contentLength <= bytes.count - blockStart else {
             return .failure(WebArchiveProblem(at: offset, "truncated record: the file ends inside its block"))
         }
         let block = [UInt8](bytes[blockStart..<(blockStart + record.contentLength)])

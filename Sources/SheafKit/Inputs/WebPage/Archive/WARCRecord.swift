@@ -90,9 +90,13 @@ struct WARCRecord: Sendable, Equatable {
         return Int(words[1].trimmingWhitespace())
     }
 
-    /// A `Content-Length` value: digits only, no sign, no more than fit in an `Int`.
+    /// A `Content-Length` value: digits only, no sign, at most `largestLength`.
     static func length(_ value: String) -> Int? {
-        guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        return Int(value)
+        guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let length = Int(value),
+              length <= largestLength else { return nil }
+        return length
     }
+
+    /// A petabyte: no record is larger, and offsets plus lengths up to it cannot overflow.
+    static let largestLength = 1 << 50
 }
