@@ -1,7 +1,8 @@
 import Foundation
 
 /// A file's bytes mapped into memory read-only: a web archive of several gigabytes is paged in as it is read,
-/// never copied whole. The mapping lives as long as this value.
+/// never copied whole. The mapping lives as long as this value. (A file cut short by another program while mapped
+/// would fault when its lost pages are read: archives are inputs, not files written while Sheaf reads them.)
 final class MappedFile: @unchecked Sendable {
     /// The file's bytes (empty for an empty file). Valid while the `MappedFile` lives.
     let bytes: UnsafeRawBufferPointer
