@@ -38,6 +38,11 @@ let package = Package(
             pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"]), .brew(["pango", "cairo"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .systemLibrary(name: "CMalloc"),
         // libvips is loaded when an image first needs it (see its shim), so it is not linked.
         .systemLibrary(name: "CLibVips"),
@@ -47,6 +52,7 @@ let package = Package(
                 "CLibXML2",
                 "CLibZip",
                 "CLibDeflate",
+                "CZlib",
                 "CMalloc",
                 "CLibVips",
                 "CPangoCairo",
