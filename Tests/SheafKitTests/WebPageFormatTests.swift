@@ -138,6 +138,43 @@ import Testing
     }
 }
 
+extension WebPageFormatTests {
+    @Test func aCompressedPageIsReadAndABombIsRefusedByItsSize() throws {
+        let page = Array(Self.story.utf8)
+        let path = try WebArchiveTestData.temporaryFile(WebArchiveTestData.gzip(page), named: "harbour.html.gz")
+        #expect(WebPageFormat().recognises(name: "harbour.html.gz", firstBytes: nil) == .articles)
+        let read = try WebPageFormat().read(path).get()
+        #expect(read.article.bodyHTML.contains("Fishing boats"))
+        #expect(read.article.header.id == "harbour")
+        // Cut short: what came through is read, with a note.
+        let gzipped = WebArchiveTestData.gzip(page)
+        let cut = try WebArchiveTestData.temporaryFile(Array(gzipped.dropLast(12)), named: "cut.html.gz")
+        let partial = try WebPageFormat().read(cut).get()
+        #expect(partial.article.notes.contains { $0.message.contains("truncated gzip data") })
+        // 100 MB of whitespace in a page: refused at the page limit, without inflating it all.
+        let bomb = WebArchiveTestData.spaceBomb(count: 100_000_000, prefix: Array("<html><body><p>".utf8))
+        let bombPath = try WebArchiveTestData.temporaryFile(bomb, named: "bomb.html.gz")
+        guard case .failure(let refused) = WebPageFormat().read(bombPath) else { Issue.record("a bomb was read"); return }
+        #expect(refused.message.contains("decompresses to more than 32 MB"))
+    }
+
+    @Test func anMHTMLPageIsReadWithItsPicturesEmbedded() throws {
+        let read = try WebPageFormat().read(WebArchiveTestData.fixture("cafe.mhtml")).get()
+        #expect(read.article.bodyHTML.contains("src=\"data:image/png;base64,"))
+        #expect(read.article.header.kept?.images == 1)
+        #expect(read.article.header.source?.hasPrefix("http") == true)
+    }
+
+    @Test func deeplyNestedDivisionsAreFlattenedAndRead() throws {
+        let depth = 100_000
+        let html = "<html><body>" + String(repeating: "<div>", count: depth)
+            + "<p>The innermost paragraph holds the whole story of the page, and it is long enough to count.</p>"
+            + String(repeating: "</div>", count: depth) + "</body></html>"
+        let read = try Self.read(html).get()
+        #expect(read.article.bodyHTML.contains("innermost paragraph"))
+    }
+}
+
 extension Result {
     /// The failure's message, for a diagnostic; nil on success.
     var failureMessage: String? {

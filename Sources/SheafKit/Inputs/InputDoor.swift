@@ -5,7 +5,8 @@ struct InputDoor: Sendable {
 
     /// Every format Sheaf reads, those that find articles in web pages following `extraction`.
     static func formats(extraction: PageExtraction = PageExtraction()) -> [any InputFormat] {
-        [MirrorFormat(), WebPageFormat(extraction: extraction)]
+        let pages = WebPageFormat(extraction: extraction)
+        return [MirrorFormat(), pages, WARCFormat(pages: pages)]
     }
 
     /// The formats this door asks: all known ones, or the one `--format` forces.

@@ -76,7 +76,9 @@ struct HeaderReader {
                     result.notes += article.notes
                     keeps = keeps && budget.take(header.size)
                     if keeps { result.bodies[Self.bodyKey(header.reference)] = article.bodyHTML } else if !result.bodies.isEmpty { result.bodies = [:] }
-                case .failure(let diagnostic): result.skipped.append(diagnostic)
+                case .failure(let diagnostic):
+                    // A file of many articles tells what it left out that is no article at all as a note.
+                    if diagnostic.severity == .note { result.notes.append(diagnostic) } else { result.skipped.append(diagnostic) }
                 }
             }
         }

@@ -136,7 +136,9 @@ enum InputPath {
 
     /// The file name without its last extension (`407787` for `pages/73/407787.md`).
     static func stem(of path: String) -> String {
-        let name = lastComponent(path)
+        var name = lastComponent(path)
+        // A compressed file's stem is its content's: `page.html.gz` → `page`, `crawl.warc.gz` → `crawl`.
+        if name.lowercased().hasSuffix(".gz"), name.count > 3 { name = String(name.dropLast(3)) }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])
     }

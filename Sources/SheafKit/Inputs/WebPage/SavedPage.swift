@@ -60,6 +60,17 @@ enum SavedPage {
         return nil
     }
 
+    /// The folder of a `wget -x` mirror's host that holds the page at `path` (`…/example.com`), whose pictures
+    /// may be anywhere below it; nil when no folder above the page is named like a host.
+    static func mirrorRoot(ofFile path: String) -> String? {
+        let parts = InputPath.absolute(path).split(separator: "/").map(String.init)
+        guard parts.count >= 2 else { return nil }
+        for index in stride(from: parts.count - 2, through: 0, by: -1) where isHostName(parts[index]) {
+            return "/" + parts[...index].joined(separator: "/")
+        }
+        return nil
+    }
+
     /// `example.com`, `www.news.example.co.uk`: labels of letters, digits and dashes, the last of letters only.
     static func isHostName(_ name: String) -> Bool {
         let labels = name.lowercased().split(separator: ".", omittingEmptySubsequences: false)

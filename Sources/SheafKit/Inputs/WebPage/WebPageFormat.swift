@@ -1,13 +1,14 @@
 import Foundation
 
-/// Saved web pages: `.html`, `.htm` and `.xhtml` files, one article per page, as a browser's "Save Page As", the
-/// SingleFile extension or a `wget` mirror wrote them. The page's metadata names the article (`PageMetadata`),
-/// and `ArticleExtractor` finds it among the page's menus, asides and notices.
+/// Saved web pages: `.html`, `.htm` and `.xhtml` files (also gzip-compressed, `.html.gz`) and MHTML pages (`.mht`,
+/// `.mhtml`), one article per page, as a browser's "Save Page As", the SingleFile extension or a `wget` mirror wrote
+/// them. The page's metadata names the article (`PageMetadata`), and `ArticleExtractor` finds it among the page's
+/// menus, asides and notices. Pictures an MHTML page (or a web archive, `WARCFormat`) holds are embedded.
 struct WebPageFormat: InputFormat {
     let name = "webpage"
 
     /// File name extensions of saved pages (compared in lower case).
-    static let pageExtensions: Set<String> = ["html", "htm", "xhtml"]
+    static let pageExtensions: Set<String> = ["html", "htm", "xhtml", "mht", "mhtml"]
     /// Pages larger than this are skipped unread (a saved page with its pictures inline can be large).
     static let maximumFileBytes = 32 * 1024 * 1024
 
@@ -24,7 +25,8 @@ struct WebPageFormat: InputFormat {
 
     func recognises(name: String, firstBytes: [UInt8]?) -> InputRecognition {
         let lower = name.lowercased()
-        if let dot = lower.lastIndex(of: "."), Self.pageExtensions.contains(String(lower[lower.index(after: dot)...])) {
+        let plain = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+        if let dot = plain.lastIndex(of: "."), Self.pageExtensions.contains(String(plain[plain.index(after: dot)...])) {
             return .articles
         }
         guard let firstBytes else { return .unknown }
@@ -59,12 +61,13 @@ struct WebPageFormat: InputFormat {
     }
 
     func bodyPolicy(ofFile path: String) -> BodyPolicy {
-        BodyPolicy(imageRoot: InputPath.parent(InputPath.absolute(path)))
+        // A mirror's pictures may be in any folder of its host's; a saved page's are beside it or in `Page_files/`.
+        BodyPolicy(imageRoot: SavedPage.mirrorRoot(ofFile: path) ?? InputPath.parent(InputPath.absolute(path)))
     }
 
     /// The page at `path` read, its article found: header, body and what extraction kept.
     func read(_ path: String) -> Result<(article: Article, extracted: ArticleExtractor.Extracted), Diagnostic> {
-        let bytes: [UInt8]
+        var bytes: [UInt8]
         switch InputPath.contents(of: path, limit: Self.maximumFileBytes) {
         case .bytes(let read): bytes = read
         case .notRegular: return .failure(Self.skipped(path, "not a regular file (a FIFO, device or socket?)"))
@@ -73,12 +76,47 @@ struct WebPageFormat: InputFormat {
                 + "\(Self.maximumFileBytes / 1_048_576) MB per page"))
         case .unreadable(let reason): return .failure(Self.skipped(path, "cannot read file: \(reason)"))
         }
-        return read(bytes: bytes, path: path)
+        let lower = path.lowercased()
+        let plain = lower.hasSuffix(".gz") ? String(lower.dropLast(3)) : lower
+        var notes: [String] = []
+        if lower.hasSuffix(".gz") {
+            let inflated = GzipStream.decompress(bytes, limit: WebArchiveLimits.pageBytes)
+            switch inflated.problem {
+            case nil: bytes = inflated.bytes
+            case .notCompressed?: notes.append("not gzip data despite its name; read as it is")
+            case .tooLarge?: return .failure(Self.skipped(path, "\(inflated.problem!): over the limit for a page"))
+            case let problem? where inflated.bytes.isEmpty: return .failure(Self.skipped(path, "\(problem)"))
+            case let problem?:
+                bytes = inflated.bytes
+                notes.append("\(problem); the \(inflated.bytes.count) bytes before it were read")
+            }
+        }
+        if plain.hasSuffix(".mht") || plain.hasSuffix(".mhtml") {
+            switch MHTMLDocument.read(bytes) {
+            case .failure(let problem): return .failure(Self.skipped(path, problem.reason))
+            case .success(let document):
+                let resources = document.resources
+                return read(bytes: document.root, path: path, url: document.rootLocation, charset: document.rootCharset,
+                            notes: notes + document.notes) { address in
+                    resources[address].map { EmbeddedResource(mediaType: $0.mediaType, bytes: $0.bytes) }
+                }
+            }
+        }
+        return read(bytes: bytes, path: path, notes: notes)
+    }
+
+    /// A picture or other file that came with a page, in its web archive or MHTML file.
+    struct EmbeddedResource: Sendable {
+        var mediaType: String
+        var bytes: [UInt8]
     }
 
     /// The page `bytes` (read from `path`, or from an archive naming it so), its article found. `url` is the
     /// page's address when the container knows it (a web archive's record); `charset` the encoding it recorded.
-    func read(bytes: [UInt8], path: String, url givenURL: String? = nil, charset: String? = nil)
+    /// `notes` are what the container repaired; `resources` finds the pictures that came with the page by their
+    /// address (as written, or resolved against the page's).
+    func read(bytes: [UInt8], path: String, url givenURL: String? = nil, charset: String? = nil, notes given: [String] = [],
+              resources: ((String) -> EmbeddedResource?)? = nil)
         -> Result<(article: Article, extracted: ArticleExtractor.Extracted), Diagnostic> {
         let decoded: ArticleEncoding.Decoded
         switch PageEncoding.decode(bytes, declared: charset) {
@@ -93,7 +131,7 @@ struct WebPageFormat: InputFormat {
         }
         let url = metadata.canonicalURL ?? givenURL ?? saved.url ?? SavedPage.url(ofMirroredFile: path)
         let rules = extraction.rules(forHost: url.flatMap(LinkResolver.host(ofURL:)))
-        var notes = decoded.repairs.map { Diagnostic(.note, stage: .read, file: path, $0) }
+        var notes = (given + decoded.repairs).map { Diagnostic(.note, stage: .read, file: path, $0) }
         var extracted = extract(Self.body(of: page), title: metadata.title, rules: rules, path: path, notes: &notes)
         guard extracted.characters > 0 || Self.imageCount(extracted.nodes) > 0 else {
             let frames = Self.frameSources(page)
@@ -122,6 +160,9 @@ struct WebPageFormat: InputFormat {
         if let doubt = extracted.doubt {
             notes.append(Diagnostic(.note, stage: .read, file: path, "the article found is uncertain: \(doubt)"))
         }
+        if let resources {
+            extracted.nodes = Self.embeddingImages(extracted.nodes, resources: resources, base: url)
+        }
         let html = extracted.nodes.map(XHTMLSerializer.serialize).joined()
         return .success((Article(header: header, bodyHTML: html, notes: notes), extracted))
     }
@@ -147,6 +188,25 @@ struct WebPageFormat: InputFormat {
             return ArticleExtractor.Extracted(nodes: nodes, characters: Self.visibleCharacters(nodes))
         }
         return extractor.extract(nodes, title: title)
+    }
+
+    /// `nodes` with each picture the page came with (found by `resources`) inline as a `data:` URI, so that the
+    /// chapter holds it with no network and no other file.
+    static func embeddingImages(_ nodes: [HTMLNode], resources: (String) -> EmbeddedResource?, base: String?) -> [HTMLNode] {
+        let resolver = LinkResolver(source: base)
+        return nodes.map { node in
+            guard case .element(var element) = node else { return node }
+            if element.name == "img", let source = element.attributes["src"], !DataURI.isDataURI(source) {
+                let trimmed = source.trimmingCharacters(in: .whitespaces)
+                let found = resources(trimmed) ?? resolver.resolve(trimmed).flatMap(resources)
+                if let found, found.mediaType.hasPrefix("image/") {
+                    element.attributes["src"] = "data:\(found.mediaType);base64," + Data(found.bytes).base64EncodedString()
+                    element.attributes["srcset"] = nil
+                }
+            }
+            element.children = embeddingImages(element.children, resources: resources, base: base)
+            return .element(element)
+        }
     }
 
     /// Characters of visible text under `nodes`, whitespace not counted.
