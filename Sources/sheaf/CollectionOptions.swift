@@ -12,8 +12,9 @@ extension PageExtraction.Mode: ExpressibleByArgument {}
 struct CollectionOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Collection roots, folders below them, or article files.",
-        discussion: "A collection root holds pages/<channel>/<id>.md. Without paths, ./sheaf.toml's recipes are built "
-            + "when it exists, else Samples/ in the current folder.",
+        discussion: "A collection root holds pages/<channel>/<id>.md. Saved web pages (.html, .htm, .xhtml, .html.gz, "
+            + ".mht, .mhtml) and web archives (.warc, .warc.gz) are read too. Without paths, ./sheaf.toml's recipes "
+            + "are built when it exists, else Samples/ in the current folder.",
         valueName: "path"))
     var paths: [String] = []
 

@@ -38,6 +38,12 @@ import Testing
                 == .skipped(Diagnostic(.warning, stage: .read, file: tree.root + "/saved.page", "not an article: no reader for .page files")))
         try tree.file("page.html", "<!DOCTYPE html><html><body><p>x</p></body></html>")
         #expect(InputDoor.standard.verdict(for: tree.root + "/page.html", named: false) == .read("webpage"))
+        try tree.file("saved.mhtml", "MIME-Version: 1.0\n")
+        #expect(InputDoor.standard.verdict(for: tree.root + "/saved.mhtml", named: false) == .read("webpage"))
+        try tree.file("crawl.warc.gz", "")
+        #expect(InputDoor.standard.verdict(for: tree.root + "/crawl.warc.gz", named: false) == .read("warc"))
+        try tree.file("crawl", "WARC/1.1\r\nWARC-Type: warcinfo\r\n")
+        #expect(InputDoor.standard.verdict(for: tree.root + "/crawl", named: true) == .read("warc"))
     }
 
     @Test func aForcedFormatReadsEveryNamedFile() throws {
@@ -51,7 +57,7 @@ import Testing
     }
 
     @Test func anUnknownFormatIsAnErrorNamingTheKnownOnes() {
-        #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror, webpage")) {
+        #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror, webpage, warc")) {
             try InputDoor(format: "rss")
         }
     }

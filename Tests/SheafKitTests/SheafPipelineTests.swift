@@ -8,7 +8,7 @@ import Testing
         var options = BuildOptions(inputs: [EndToEndTests.samples + "/goodnews"], outputDirectory: scratch.path("books"),
                                    grouping: .all, catalog: false)
         options.format = "rss"
-        await #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror, webpage")) {
+        await #expect(throws: SheafError(stage: .read, "unknown input format 'rss'; the known formats are mirror, webpage, warc")) {
             try await SheafPipeline(options: options, environment: BuildEnvironment()).build()
         }
         #expect(!FileManager.default.fileExists(atPath: scratch.path("books")))

@@ -103,6 +103,7 @@ public struct KeptContent: Sendable, Hashable, Codable {
     /// Pictures.
     public var images: Int
 
+    /// What was kept, as counted.
     public init(characters: Int, images: Int) {
         self.characters = characters
         self.images = images

@@ -19,6 +19,10 @@ extension RecipeFile {
         # Each recipe's books are a series of their own: recipes sharing `out` never leave out or prune each other's.
         # repeat = false                  # true packages again articles a book of this recipe already holds
         # prune = false                   # true deletes this recipe's books a new grouping replaced
+        # Saved web pages and web archives: the article is found in each page (extract = "off" keeps pages whole).
+        # remove = [".newsletter"]        # CSS selectors of what to leave out; keep = ["article"]: what the article is
+        # [defaults.sites."example.com"]  # rules for one site and its subdomains: extract, keep, remove
+        # keep = ["div.story-body"]
 
         # A weekly digest: the last seven days, in one book.
         [recipes.weekly]

@@ -21,6 +21,7 @@ public struct PageExtraction: Sendable, Hashable, Codable {
         /// Selectors of what is never the article.
         public var remove: [String]
 
+        /// Rules as given; by default none (the mode of the rules under them, no selectors).
         public init(mode: Mode? = nil, keep: [String] = [], remove: [String] = []) {
             self.mode = mode
             self.keep = keep
