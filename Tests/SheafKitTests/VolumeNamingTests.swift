@@ -38,7 +38,9 @@ import Testing
         #expect(Self.volumes([page], .week).map(\.title) == ["mh-news 2021-W03"])
         let titled = CollectorOptions(grouping: .week, collection: "river", title: "Mine", language: "en")
         #expect(VolumeCollector(options: titled).collect([page]).volumes.map(\.title) == ["Mine 2021-W03"])
-        // Without authors, or with several articles, the collection is the creator.
+        // Without authors (or with blank ones only), or with several articles, the collection is the creator.
+        page.authors = [" "]
+        #expect(VolumeCollector(options: options).collect([page]).volumes.first.map(BookAssembler.creator(of:)) == "river")
         #expect(Self.volumes(Self.daily(from: "2021-01-18", days: 2), .all).first.map(BookAssembler.creator(of:)) == "mh-news")
     }
 

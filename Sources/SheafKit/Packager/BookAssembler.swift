@@ -166,8 +166,8 @@ struct BookAssembler: Sendable {
     /// collection.
     static func creator(of volume: Volume) -> String {
         let articles = volume.articles
-        guard articles.count == 1, let authors = articles.first?.authors, !authors.isEmpty else { return volume.collection }
-        return authors.joined(separator: ", ")
+        let authors = articles.count == 1 ? (articles.first?.authors ?? []).map(\.trimmed).filter { !$0.isEmpty } : []
+        return authors.isEmpty ? volume.collection : authors.joined(separator: ", ")
     }
 
     private func metadata(_ volume: Volume, identifier: String) -> Book.Metadata {

@@ -429,6 +429,8 @@ struct NameHints: Sendable {
     }
 
     func matches(_ names: String) -> Bool {
+        // Most elements have no class or id: nothing to search.
+        guard names.utf8.contains(where: { $0 != 0x20 }) else { return false }
         let lower = names.lowercased()
         return parts.contains { lower.includes($0) }
             || (!words.isEmpty && lower.split(whereSeparator: \.isWhitespace).contains { words.contains(String($0)) })

@@ -13,6 +13,20 @@ enum LazyImages {
 
     /// `nodes` with every lazily loaded picture given its real `src`.
     static func resolve(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        needsResolving(nodes) ? resolving(nodes) : nodes
+    }
+
+    /// Whether any element under `nodes` is a picture or a `noscript`: a page without them is left as it is,
+    /// copied nowhere.
+    private static func needsResolving(_ nodes: [HTMLNode]) -> Bool {
+        nodes.contains { node in
+            guard case .element(let element) = node else { return false }
+            return element.name == "img" || element.name == "picture" || element.name == "noscript"
+                || needsResolving(element.children)
+        }
+    }
+
+    private static func resolving(_ nodes: [HTMLNode]) -> [HTMLNode] {
         var resolved: [HTMLNode] = []
         resolved.reserveCapacity(nodes.count)
         for node in nodes {
@@ -60,7 +74,7 @@ enum LazyImages {
                     resolved.append(.element(real))
                 }
             default:
-                element.children = resolve(element.children)
+                if needsResolving(element.children) { element.children = resolving(element.children) }
                 resolved.append(.element(element))
             }
         }

@@ -152,8 +152,8 @@ struct WebPageFormat: InputFormat {
             source: url,
             site: metadata.site ?? url.flatMap(LinkResolver.host(ofURL:)),
             files: [path])
-        header.authors = metadata.authors.isEmpty
-            ? extracted.byline.map { [Self.authorName($0)] } ?? [] : metadata.authors
+        header.authors = (metadata.authors.isEmpty
+            ? extracted.byline.map { [Self.authorName($0)] } ?? [] : metadata.authors).filter { !$0.trimmed.isEmpty }
         header.language = metadata.language
         header.folder = header.channel
         header.kept = KeptContent(characters: extracted.characters, images: Self.imageCount(extracted.nodes))
