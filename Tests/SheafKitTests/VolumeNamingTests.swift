@@ -44,6 +44,17 @@ import Testing
         #expect(Self.volumes(Self.daily(from: "2021-01-18", days: 2), .all).first.map(BookAssembler.creator(of:)) == "mh-news")
     }
 
+    @Test func anUndatedArticleIsToldWhereItsDateWasLookedFor() {
+        var page = ArticleHeader(id: "p", channel: "saved", title: "A page", date: nil, source: nil, site: nil,
+                                 files: ["saved/p.html"])
+        page.format = "webpage"
+        let notes = VolumeCollector(options: CollectorOptions(grouping: .week, collection: "saved", language: "en"))
+            .collect([page]).notes
+        #expect(notes.map(\.message) == ["no date in the page's metadata, its time elements or its address; put in saved-undated.epub"])
+        page.format = "mirror"
+        #expect(VolumeCollector.undatedReason(of: page) == "no date in the dateline or the source URL")
+    }
+
     // MARK: - Windowed digests
 
     @Test func aWindowedDigestIsNamedAndTitledByItsWindow() {

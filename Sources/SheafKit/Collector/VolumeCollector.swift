@@ -78,13 +78,21 @@ struct VolumeCollector: Sendable {
                 if key == .undated {
                     notes += part.map { article in
                         Diagnostic(.warning, stage: .collect, file: article.files.first ?? article.id,
-                                   "no date in the dateline or the source URL; put in \(volume.fileName)")
+                                   Self.undatedReason(of: article) + "; put in \(volume.fileName)")
                     }
                 }
                 return volume
             }
         }
         return Collection(volumes: volumes, notes: notes, excluded: excluded, channels: channelsSeen)
+    }
+
+    /// Where the article's date was looked for, in the words of its input format.
+    static func undatedReason(of article: ArticleHeader) -> String {
+        switch article.format {
+        case "webpage", "warc": "no date in the page's metadata, its time elements or its address"
+        default: "no date in the dateline or the source URL"
+        }
     }
 
     /// `options` with a `--title` longer than an article's title may be cut to that length, and a note saying so.
