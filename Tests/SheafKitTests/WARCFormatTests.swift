@@ -109,3 +109,48 @@ import Testing
         #expect(images == filesBook.entries.filter { $0.hasPrefix("OEBPS/images/") && !$0.hasSuffix("cover.jpg") })
     }
 }
+
+@Suite struct SavedPageBookTests {
+    static let paragraphs = (1...4).map { "Paragraph \($0) of the saved story tells of the harbour, the boats and the town in a long sentence." }
+
+    @Test func aPageSavedCompleteAndASingleFilePageKeepTheirPictures() throws {
+        let out = try Scratch()
+        let folder = out.path("saved")
+        try FileManager.default.createDirectory(atPath: folder + "/Harbour_files", withIntermediateDirectories: true)
+        let body = Self.paragraphs.map { "<p>\($0)</p>" }.joined()
+        // "Save Page As, complete": the picture in Page_files/.
+        try Data(TestImages.bytes(TestImages.png)).write(to: URL(fileURLWithPath: folder + "/Harbour_files/quay.png"))
+        try """
+            <!-- saved from url=(0034)https://news.example.com/harbour -->
+            <html><head><title>Harbour opens</title><meta property="article:published_time" content="2021-01-18"></head>
+            <body><nav><a href="/">Home</a></nav><article>\(body)<figure><img src="Harbour_files/quay.png" alt="Quay">
+            <figcaption>The quay</figcaption></figure></article></body></html>
+            """.write(toFile: folder + "/Harbour.html", atomically: true, encoding: .utf8)
+        // SingleFile: the picture inline.
+        try """
+            <!DOCTYPE html> <html><!--
+             Page saved with SingleFile
+             url: https://news.example.com/ferry
+             saved date: Mon Jan 18 2021 10:00:00 GMT+0000 (UTC)
+            --><head><title>Ferry returns</title></head><body><article>\(body)
+            <p><img src="\(TestImages.uri(TestImages.gif, declaring: "image/gif"))" alt="Ferry"></p></article></body></html>
+            """.write(toFile: folder + "/Ferry.html", atomically: true, encoding: .utf8)
+        let run = try Sheaf.run(["build", folder, "--group-by", "all", "--out", out.path("books"), "--no-catalog",
+                                 "--report", out.path("report.json")])
+        #expect(run.status == 0, "\(run.stderr)")
+        let book = try EPUB(path: out.path("books/saved.epub"))
+        let images = book.entries.filter { $0.hasPrefix("OEBPS/images/") && !$0.hasSuffix("cover.jpg") }
+        #expect(images.count == 2)
+        let chapters = try book.entries.filter { $0.hasPrefix("OEBPS/text/c0") }.map(book.text)
+        #expect(chapters.count == 2)
+        #expect(chapters.allSatisfy { !$0.contains("Home") && $0.contains("Paragraph 4") })
+        #expect(chapters.contains { $0.contains("The quay") })
+        let report = try String(contentsOfFile: out.path("report.json"), encoding: .utf8)
+        #expect(report.contains("\"images\" : 1"))
+        #expect(report.contains("https://news.example.com/ferry"))
+        if EPUBCheck.jar != nil {
+            let check = try EPUBCheck.check(out.path("books/saved.epub"))
+            #expect(check.passed, "\(check.output)")
+        }
+    }
+}
