@@ -128,7 +128,6 @@ struct ArticleExtractor: Sendable {
     // MARK: - Hints
 
     static let scoredNames: Set<String> = ["p", "pre", "td", "section", "h2", "h3", "h4", "h5", "h6"]
-    static let commas: Set<Character> = [",", "，", "、", "،"]
     static let commaScalars: Set<Unicode.Scalar> = [",", "，", "、", "،"]
 
     /// Class and id words of furniture; `maybe` words that could be content keep an element all the same.

@@ -15,8 +15,8 @@ enum QuotedPrintable {
             }
             if let after = softBreakEnd(encoded, at: index + 1) {
                 index = after
-            } else if index + 2 < encoded.endIndex, let high = hexValue(encoded[index + 1]),
-                      let low = hexValue(encoded[index + 2]) {
+            } else if index + 2 < encoded.endIndex, let high = DataURI.hexValue(encoded[index + 1]),
+                      let low = DataURI.hexValue(encoded[index + 2]) {
                 output.append(high << 4 | low)
                 index += 3
             } else {
@@ -38,14 +38,5 @@ enum QuotedPrintable {
             return index + 1 < bytes.endIndex && bytes[index + 1] == 0x0A ? index + 2 : index + 1
         }
         return nil
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 }
